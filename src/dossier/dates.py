@@ -1,0 +1,174 @@
+"""EDTF dates: which forms the dossier accepts, their bounds, and how they read in German.
+
+A date is as precise as its source: "2023-09" stays a month, "196X" a decade. The bounds (first and last
+possible day) sort the timeline; the label keeps the precision visible ("September 2023", "1960er Jahre",
+"um 2000", "1950–1953").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import edtf
+
+from .i18n import Words
+
+# One point in time: year, month, day, season (21-24), decade (196X) or century (19XX), plus a qualifier.
+_POINT = re.compile(
+    r"^(?P<year>\d{4}|\d{3}X|\d{2}XX)"
+    r"(?:-(?P<month>0[1-9]|1[0-2]|2[1-4])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?)?"
+    r"(?P<q>[?~%])?$"
+)
+
+SUPPORTED_FORMS = (
+    "2023-09-16 (day), 2023-09 (month), 2023 (year), 2024-23 (autumn 2024), 196X (decade), 19XX (century), "
+    "1950/1953 (interval), ../2009 or 2022/.. (open interval); append ~ for 'about', ? for 'uncertain'"
+)
+
+
+class DateError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Point:
+    year: str
+    month: int | None
+    day: int | None
+    qualifier: str | None
+
+    @property
+    def precision(self) -> str:
+        if self.year.endswith("XX"):
+            return "century"
+        if self.year.endswith("X"):
+            return "decade"
+        if self.day:
+            return "day"
+        if self.month and self.month > 12:
+            return "season"
+        if self.month:
+            return "month"
+        return "year"
+
+
+@dataclass(frozen=True)
+class EdtfDate:
+    text: str
+    start: dt.date  # first possible day
+    end: dt.date  # last possible day
+    points: tuple[Point | None, ...]  # one point, or two for an interval (None = open end)
+
+    @property
+    def is_interval(self) -> bool:
+        return len(self.points) == 2
+
+    @property
+    def precision(self) -> str:
+        return "interval" if self.is_interval else self.points[0].precision
+
+    @property
+    def qualifier(self) -> str | None:
+        return next((p.qualifier for p in self.points if p and p.qualifier), None)
+
+    def sort_key(self) -> tuple[dt.date, dt.date, str]:
+        return (self.start, self.end, self.text)
+
+    def label(self, words: Words) -> str:
+        if not self.is_interval:
+            return _point_label(self.points[0], words)
+        first, last = self.points
+        if first is None:
+            return words.date_until.format(_point_label(last, words))
+        if last is None:
+            return words.date_since.format(_point_label(first, words))
+        return f"{_point_label(first, words)}–{_point_label(last, words)}"
+
+    def period(self, words: Words) -> tuple[int, str]:
+        """The timeline group: a decade before 2000, a year after (where the sources' events crowd)."""
+        year = self.start.year
+        if year < 2000:
+            decade = year - year % 10
+            return decade, words.decade.format(decade)
+        return year, str(year)
+
+
+def _point_label(point: Point, words: Words) -> str:
+    precision = point.precision
+    if precision == "century":
+        text = words.century.format(int(point.year[:2]) + 1)
+    elif precision == "decade":
+        text = words.decade.format(int(point.year[:3] + "0"))
+    elif precision == "season":
+        text = f"{words.seasons[point.month - 21]} {point.year}"
+    elif precision == "month":
+        text = f"{words.months[point.month - 1]} {point.year}"
+    elif precision == "day":
+        text = words.day.format(day=point.day, month=words.months[point.month - 1], year=point.year)
+    else:
+        text = point.year
+    if point.qualifier == "~":
+        return words.approximate.format(text)
+    if point.qualifier == "?":
+        return words.uncertain.format(text)
+    if point.qualifier == "%":
+        return words.approximate.format(words.uncertain.format(text))
+    return text
+
+
+def _parse_point(text: str) -> Point:
+    match = _POINT.match(text)
+    if not match:
+        raise DateError(text)
+    month = int(match["month"]) if match["month"] else None
+    day = int(match["day"]) if match["day"] else None
+    if day and month and month > 12:
+        raise DateError(text)
+    if "X" in match["year"] and month:
+        raise DateError(text)
+    return Point(match["year"], month, day, match["q"])
+
+
+def _to_date(struct) -> dt.date:
+    return dt.date(struct.tm_year, struct.tm_mon, struct.tm_mday)
+
+
+@lru_cache(maxsize=None)
+def parse_date(text: str) -> EdtfDate:
+    """Parse the accepted EDTF forms; raise DateError for anything else. Cached: edtf parses slowly."""
+    text = text.strip()
+    parts = text.split("/")
+    if len(parts) > 2 or not text:
+        raise DateError(text)
+    points = tuple(None if part in ("..", "") and len(parts) == 2 else _parse_point(part) for part in parts)
+    if all(p is None for p in points):
+        raise DateError(text)
+    try:
+        # An open interval end has no bound of its own (edtf gives +-infinity): use the defined end's.
+        first = parts[0] if points[0] is not None else parts[-1]
+        last = parts[-1] if points[-1] is not None else parts[0]
+        if len(parts) == 2 and None not in points:
+            edtf.parse_edtf(text)  # validates the interval as a whole
+        start = _to_date(edtf.parse_edtf(first).lower_strict())
+        end = _to_date(edtf.parse_edtf(last).upper_strict())
+    except Exception as exc:  # edtf raises its own EDTFParseException, and ValueError for impossible days
+        raise DateError(text) from exc
+    if start > end:
+        raise DateError(text)
+    return EdtfDate(text, start, end, points)
+
+
+def coerce_date_text(value: object) -> str | None:
+    """YAML turns unquoted 2024-06-20 into a date and 2024 into an int: take them back as EDTF text."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:04d}"
+    if isinstance(value, str):
+        return value
+    return None

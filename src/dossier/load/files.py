@@ -1,0 +1,129 @@
+"""Reading the project's input files: sources/*.md (front matter + text) and annotations/**/*.yml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+
+from ..diagnostics import Diagnostic, display_path
+from .located_yaml import LocDict, Pos, YamlSyntaxError, parse
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """One block of an article: a paragraph or a `## ` subheading, with the line it starts on."""
+
+    kind: str  # "p" or "h2"
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    id: str
+    path: str  # as displayed and exported: relative to the project root
+    meta: LocDict
+    blocks: tuple[TextBlock, ...]
+
+
+@dataclass(frozen=True)
+class YamlFile:
+    path: str
+    data: Any
+
+
+def _yaml_diagnostics(path: str, text: str, line_offset: int = 0) -> tuple[Any, list[Diagnostic]]:
+    try:
+        data, duplicates = parse(text, line_offset)
+    except YamlSyntaxError as exc:
+        return None, [Diagnostic(path, exc.pos.line, exc.pos.col, "yaml-syntax", exc.message, exc.hint)]
+    diags = [
+        Diagnostic(
+            path, d.pos.line, d.pos.col, "duplicate-key", f"key '{d.key}' appears twice in one mapping",
+            f"the first '{d.key}' is on line {d.first.line}; remove one of them",
+        )
+        for d in duplicates
+    ]
+    return data, diags
+
+
+def read_yaml(path: Path, root: Path) -> tuple[YamlFile | None, list[Diagnostic]]:
+    shown = display_path(path, root)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Diagnostic(shown, 1, 1, "encoding", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")]
+    data, diags = _yaml_diagnostics(shown, text)
+    return YamlFile(shown, data), diags
+
+
+_HEADING = re.compile(r"^## +(.+)$")
+
+
+def split_blocks(body: str, first_line: int) -> tuple[TextBlock, ...]:
+    """Paragraphs are separated by blank lines; a block that is one line starting with `## ` is a heading.
+
+    Lines inside a paragraph are joined with a space: the received articles wrap lines arbitrarily.
+    """
+    blocks: list[TextBlock] = []
+    current: list[str] = []
+    start = first_line
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line.strip())
+            continue
+        if current:
+            blocks.append(_block(current, start))
+            current = []
+    if current:
+        blocks.append(_block(current, start))
+    return tuple(blocks)
+
+
+def _block(lines: list[str], line: int) -> TextBlock:
+    if len(lines) == 1 and (match := _HEADING.match(lines[0])):
+        return TextBlock("h2", match.group(1).strip(), line)
+    return TextBlock("p", " ".join(lines), line)
+
+
+def read_source(path: Path, root: Path) -> tuple[SourceFile | None, list[Diagnostic]]:
+    shown = display_path(path, root)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Diagnostic(shown, 1, 1, "encoding", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")]
+    text = text.lstrip("\ufeff")
+    handler = frontmatter.YAMLHandler()
+    if not handler.detect(text):
+        return None, [Diagnostic(
+            shown, 1, 1, "front-matter", "the source has no YAML front matter",
+            "start the file with a '---' line, the metadata (title, authors, publication, date, language, "
+            "translated_from, url, doi), a closing '---' line, then the article text",
+        )]
+    lines = text.split("\n")
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
+    if closing is None:
+        return None, [Diagnostic(shown, 1, 1, "front-matter", "the front matter is not closed",
+                                 "add a line '---' after the metadata")]
+    fm_text = "\n".join(lines[1:closing])
+    # The front matter starts on line 2 (after the opening '---').
+    meta, diags = _yaml_diagnostics(shown, fm_text, line_offset=1)
+    if diags:
+        return None, diags
+    if not isinstance(meta, LocDict):
+        return None, [Diagnostic(shown, 2, 1, "front-matter", "the front matter must be a mapping of fields",
+                                 "write one 'field: value' per line between the '---' lines")]
+    body = "\n".join(lines[closing + 1:])
+    return SourceFile(path.stem, shown, meta, split_blocks(body, closing + 2)), []
+
+
+def position(mapping: LocDict, key: str | None = None) -> Pos:
+    if key is not None and key in getattr(mapping, "value_pos", {}):
+        return mapping.value_pos[key]
+    return getattr(mapping, "pos", Pos(1, 1))

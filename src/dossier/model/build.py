@@ -1,0 +1,38 @@
+"""Assembling the Dossier from validated records: sorting, summaries and the actors' mentions."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from types import MappingProxyType
+
+from ..mentions import MentionFinder
+from .types import Actor, Citation, Claim, Dossier, Event, Evidence, Source, Topic
+
+
+def mention_counts(actors: list[Actor], sources: list[Source]) -> dict[str, dict[str, int]]:
+    finder = MentionFinder((a.id, name) for a in actors for name in a.names)
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for source in sources:
+        for actor, n in finder.count(b.text for b in source.blocks).items():
+            counts[actor][source.id] = n
+    return counts
+
+
+def assemble(sources: list[Source], summaries: dict[str, str], actors: list[Actor], events: list[Event],
+             topics: list[Topic], evidence: list[Evidence], claims: list[Claim], citations: list[Citation],
+             language: str = "de") -> Dossier:
+    sources = sorted((dataclasses.replace(s, summary=summaries.get(s.id)) for s in sources),
+                     key=lambda s: (s.date.sort_key() if s.date else (), s.id))
+    mentions = mention_counts(actors, sources)
+    return Dossier(
+        sources=tuple(sources),
+        actors=tuple(sorted(actors, key=lambda a: a.name.casefold())),
+        events=tuple(sorted(events, key=lambda e: (e.date.sort_key(), e.id))),
+        topics=tuple(topics),
+        evidence=tuple(evidence),
+        claims=tuple(claims),
+        citations=tuple(citations),
+        mentions=MappingProxyType({a: MappingProxyType(m) for a, m in mentions.items()}),
+        language=language,
+    )

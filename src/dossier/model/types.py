@@ -1,0 +1,241 @@
+"""The dossier's data types. Frozen dataclasses and tuples: pages cannot change what they render."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+from typing import Mapping
+
+from ..dates import EdtfDate
+
+ACTOR_KINDS = ("person", "state", "international", "organisation", "party", "government", "think-tank", "media")
+STANCES = ("asserts", "alleges", "denies", "doubts", "expects", "estimates", "warns", "proposes", "reports")
+CITATION_TYPES = ("article-journal", "article-newspaper", "article-magazine", "report", "book", "webpage",
+                  "interview", "speech", "document")
+AUTHOR = "author"  # a claim's claimant when the article speaks in its own voice
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "p" (paragraph) or "h2" (subheading)
+    text: str
+    number: int  # paragraphs are numbered 1..n; headings carry the number of the paragraph before them
+    line: int  # line in the source file, for diagnostics and `dossier suggest`
+
+    @property
+    def anchor(self) -> str:
+        return f"p-{self.number}"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A highlighted stretch of a source's text: where a quote stands."""
+
+    source: str
+    block: int  # index into Source.blocks
+    start: int
+    end: int
+    anchor: str  # the id of the highlight on the source page
+
+    @property
+    def key(self) -> tuple[str, int, int, int]:
+        return (self.source, self.block, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    path: str
+    title: str
+    title_editorial: bool
+    authors: tuple[str, ...]
+    publication: str | None
+    date: EdtfDate | None
+    language: str | None
+    translated_from: str | None
+    url: str | None
+    doi: str | None
+    repairs: tuple[str, ...]
+    blocks: tuple[Block, ...]
+    summary: str | None = None
+
+    @property
+    def words(self) -> int:
+        return sum(len(b.text.split()) for b in self.blocks)
+
+    @property
+    def paragraphs(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind == "p")
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    role: str | None
+    aliases: tuple[str, ...]
+    wikidata: str | None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: EdtfDate
+    title: str
+    actors: tuple[str, ...]
+    tags: tuple[str, ...]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    question: str
+    contested: bool
+    disagreement: str | None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source: str
+    event: str
+    quote: str
+    passage: Passage
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    source: str
+    claimant: str  # an actor id, or AUTHOR
+    stance: str
+    topic: str | None
+    about: tuple[str, ...]
+    text: str
+    quote: str
+    passage: Passage
+
+
+@dataclass(frozen=True)
+class Citation:
+    id: str
+    source: str
+    marker: str | None
+    quote: str
+    type: str | None
+    authors: tuple[str, ...]
+    title: str | None
+    container: str | None
+    publisher: str | None
+    date: EdtfDate | None
+    url: str | None
+    doi: str | None
+    repeats: str | None
+    note: str | None
+    passage: Passage
+
+
+def _frozen_index(pairs) -> Mapping[str, tuple]:
+    grouped: dict[str, list] = defaultdict(list)
+    for key, value in pairs:
+        grouped[key].append(value)
+    return MappingProxyType({k: tuple(v) for k, v in grouped.items()})
+
+
+@dataclass(frozen=True)
+class Dossier:
+    sources: tuple[Source, ...]
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]  # sorted by date bounds
+    topics: tuple[Topic, ...]
+    evidence: tuple[Evidence, ...]
+    claims: tuple[Claim, ...]
+    citations: tuple[Citation, ...]
+    mentions: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # actor -> source -> count
+    language: str = "de"
+
+    # Indexes: each built once, on first use. Everything is keyed by id; no page loops over all x all.
+    @cached_property
+    def source_by_id(self) -> Mapping[str, Source]:
+        return MappingProxyType({s.id: s for s in self.sources})
+
+    @cached_property
+    def actor_by_id(self) -> Mapping[str, Actor]:
+        return MappingProxyType({a.id: a for a in self.actors})
+
+    @cached_property
+    def event_by_id(self) -> Mapping[str, Event]:
+        return MappingProxyType({e.id: e for e in self.events})
+
+    @cached_property
+    def topic_by_id(self) -> Mapping[str, Topic]:
+        return MappingProxyType({t.id: t for t in self.topics})
+
+    @cached_property
+    def citation_by_id(self) -> Mapping[str, Citation]:
+        return MappingProxyType({c.id: c for c in self.citations})
+
+    @cached_property
+    def evidence_by_event(self) -> Mapping[str, tuple[Evidence, ...]]:
+        return _frozen_index((e.event, e) for e in self.evidence)
+
+    @cached_property
+    def evidence_by_source(self) -> Mapping[str, tuple[Evidence, ...]]:
+        return _frozen_index((e.source, e) for e in self.evidence)
+
+    @cached_property
+    def claims_by_source(self) -> Mapping[str, tuple[Claim, ...]]:
+        return _frozen_index((c.source, c) for c in self.claims)
+
+    @cached_property
+    def claims_by_topic(self) -> Mapping[str, tuple[Claim, ...]]:
+        return _frozen_index((c.topic, c) for c in self.claims if c.topic)
+
+    @cached_property
+    def claims_by_claimant(self) -> Mapping[str, tuple[Claim, ...]]:
+        return _frozen_index((c.claimant, c) for c in self.claims)
+
+    @cached_property
+    def claims_about(self) -> Mapping[str, tuple[Claim, ...]]:
+        return _frozen_index((actor, c) for c in self.claims for actor in c.about)
+
+    @cached_property
+    def citations_by_source(self) -> Mapping[str, tuple[Citation, ...]]:
+        return _frozen_index((c.source, c) for c in self.citations)
+
+    @cached_property
+    def events_by_actor(self) -> Mapping[str, tuple[Event, ...]]:
+        return _frozen_index((actor, e) for e in self.events for actor in e.actors)
+
+    @cached_property
+    def events_by_source(self) -> Mapping[str, tuple[Event, ...]]:
+        order = {e.id: i for i, e in enumerate(self.events)}
+        seen: set[tuple[str, str]] = set()
+        pairs = []
+        for ev in sorted(self.evidence, key=lambda ev: order[ev.event]):
+            if (ev.source, ev.event) not in seen:
+                seen.add((ev.source, ev.event))
+                pairs.append((ev.source, self.event_by_id[ev.event]))
+        return _frozen_index(pairs)
+
+    @cached_property
+    def actors_by_source(self) -> Mapping[str, tuple[Actor, ...]]:
+        """Actors a source mentions in its text, most mentioned first."""
+        pairs = []
+        for actor in self.actors:
+            for source, count in self.mentions.get(actor.id, {}).items():
+                pairs.append((source, (count, actor)))
+        index = _frozen_index(pairs)
+        return MappingProxyType({s: tuple(a for _, a in sorted(v, key=lambda ca: (-ca[0], ca[1].name)))
+                                 for s, v in index.items()})
+
+    @cached_property
+    def tags(self) -> tuple[str, ...]:
+        return tuple(sorted({t for e in self.events for t in e.tags}))

@@ -1,0 +1,66 @@
+"""Stage 4, pages: pure functions from the Dossier to {page path: Markdown}. No MkDocs import here.
+
+Each page kind is a module with a `render(dossier, ctx)` function that prepares plain values and hands them
+to its Jinja2 template (autoescaped: article text cannot inject HTML).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..i18n import Words, words_for
+from ..model import Dossier
+from . import urls
+from .html import md_inline
+from .urls import Linker
+
+
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("dossier.pages", "templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["md"] = md_inline
+    return env
+
+
+ENV = _environment()
+
+
+@dataclass(frozen=True)
+class Context:
+    dossier: Dossier
+    linker: Linker
+
+    @cached_property
+    def words(self) -> Words:
+        return words_for(self.dossier.language)
+
+    def link(self, page: str):
+        """A link function for templates on `page`: link(to_page, fragment=None) -> relative URL."""
+        return lambda to, fragment=None: self.linker.href(page, to, fragment)
+
+    def render(self, template: str, page: str, **values) -> str:
+        return ENV.get_template(template).render(w=self.words, link=self.link(page), urls=urls, **values)
+
+
+def render_site(dossier: Dossier, use_directory_urls: bool = False) -> dict[str, str]:
+    """Every generated page of the site: {page path: Markdown}."""
+    from . import actor, bibliography, data, home, source, timeline, topics
+
+    ctx = Context(dossier, Linker(use_directory_urls))
+    pages = {
+        urls.HOME: home.render(ctx),
+        urls.TIMELINE: timeline.render(ctx),
+        urls.SOURCES: source.render_index(ctx),
+        urls.ACTORS: actor.render_index(ctx),
+        urls.TOPICS: topics.render(ctx),
+        urls.BIBLIOGRAPHY: bibliography.render(ctx),
+        urls.DATA: data.render(ctx),
+    }
+    for s in dossier.sources:
+        pages[urls.source_page(s.id)] = source.render(ctx, s)
+    for a in dossier.actors:
+        pages[urls.actor_page(a.id)] = actor.render(ctx, a)
+    return pages

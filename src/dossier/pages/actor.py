@@ -1,0 +1,32 @@
+"""One page per actor: aliases, events, claims by and about them, and every source that mentions them.
+Plus the index of all actors, grouped by kind."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..model import ACTOR_KINDS, Actor
+from . import urls
+from .source import claimant_name
+
+
+def render(ctx, actor: Actor) -> str:
+    d = ctx.dossier
+    mentions = d.mentions.get(actor.id, {})
+    sources = [(s, mentions[s.id]) for s in d.sources if s.id in mentions]
+    claims_by = [(c, d.source_by_id[c.source]) for c in d.claims_by_claimant.get(actor.id, ())]
+    claims_about = [(c, d.source_by_id[c.source], claimant_name(ctx, c.claimant, d.source_by_id[c.source]))
+                    for c in d.claims_about.get(actor.id, ())]
+    return ctx.render("actor.md.j2", urls.actor_page(actor.id), actor=actor,
+                      events=d.events_by_actor.get(actor.id, ()), claims_by=claims_by,
+                      claims_about=claims_about, sources=sources)
+
+
+def render_index(ctx) -> str:
+    d = ctx.dossier
+    order = {kind: i for i, kind in enumerate(ACTOR_KINDS)}
+    actors = sorted(d.actors, key=lambda a: (order.get(a.kind, 99), a.name.casefold()))
+    groups = [(kind, [(a, sum(d.mentions.get(a.id, {}).values()), len(d.mentions.get(a.id, {})))
+                      for a in members])
+              for kind, members in groupby(actors, key=lambda a: a.kind)]
+    return ctx.render("actors.md.j2", urls.ACTORS, groups=groups)

@@ -1,0 +1,130 @@
+"""A source's page: metadata, the full text with paragraph anchors and highlighted passages, and what
+the dossier knows of it. Plus the index of all sources."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from markupsafe import Markup
+
+from ..model import Source
+from ..model.types import AUTHOR, Passage
+from . import urls
+from .html import Decoration, render_inline
+
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
+def claimant_name(ctx, claimant: str, source: Source | None = None) -> str:
+    if claimant == AUTHOR:
+        if source and source.authors:
+            return ", ".join(source.authors)
+        return ctx.words.author_voice
+    return ctx.dossier.actor_by_id[claimant].name
+
+
+def _passage_mark(passage: Passage, kind: str, label: str, href: str, title: str) -> Decoration:
+    badge = (f'<a class="dossier-ref dossier-ref--{kind}" href="{escape(href)}" '
+             f'title="{escape(title)}">{escape(label)}</a>')
+    return Decoration(
+        passage.start, passage.end,
+        open=f'<mark class="dossier-passage dossier-passage--{kind}" id="{passage.anchor}">',
+        close="</mark>" + badge, pause="</mark>",
+        resume=f'<mark class="dossier-passage dossier-passage--{kind}">',
+    )
+
+
+def _decorations(ctx, source: Source, page: str) -> dict[int, list[Decoration]]:
+    d, w, link = ctx.dossier, ctx.words, ctx.link(page)
+    by_block: dict[int, list[Decoration]] = {}
+
+    def add(passage: Passage, decoration: Decoration) -> None:
+        by_block.setdefault(passage.block, []).append(decoration)
+
+    for ev in d.evidence_by_source.get(source.id, ()):
+        event = d.event_by_id[ev.event]
+        add(ev.passage, _passage_mark(ev.passage, "event", w.event, link(urls.TIMELINE, event.id),
+                                      f"{w.event}: {event.date.label(w)}, {event.title}"))
+    for claim in d.claims_by_source.get(source.id, ()):
+        add(claim.passage, _passage_mark(claim.passage, "claim", w.claim, link(urls.TOPICS, f"k-{claim.id}"),
+                                         f"{w.claim}: {claimant_name(ctx, claim.claimant, source)}: {claim.text}"))
+    citations_by_marker = {}
+    for cit in d.citations_by_source.get(source.id, ()):
+        citations_by_marker.setdefault(cit.marker, cit)
+        add(cit.passage, _passage_mark(cit.passage, "citation", w.bibliography, link(urls.BIBLIOGRAPHY, f"ref-{cit.id}"),
+                                       f"{w.bibliography}: {cit.title or cit.quote}"))
+    # Footnote markers: in the running text they lead to the footnote; the footnote's own marker leads back.
+    referenced: set[str] = set()
+    for index, block in enumerate(source.blocks):
+        if block.kind != "p":
+            continue
+        for match in _MARKER.finditer(block.text):
+            marker = match.group().translate(_SUPERSCRIPT)
+            cit = citations_by_marker.get(marker)
+            if cit is None:
+                continue
+            if match.start() == 0 and index == cit.passage.block:
+                if marker in referenced:
+                    open_ = f'<a class="dossier-fnback" href="#fnref-{marker}" title="{escape(w.footnote)} {marker}">'
+                    by_block.setdefault(index, []).append(Decoration(match.start(), match.end(), open_, "</a>", "</a>", open_))
+                continue
+            anchor = "" if marker in referenced else f' id="fnref-{marker}"'
+            referenced.add(marker)
+            open_ = f'<sup class="dossier-fn"><a{anchor} href="#{cit.passage.anchor}" title="{escape(w.footnote)} {marker}">'
+            resume = f'<sup class="dossier-fn"><a href="#{cit.passage.anchor}">'
+            by_block.setdefault(index, []).append(Decoration(match.start(), match.end(), open_, "</a></sup>", "</a></sup>", resume))
+    return by_block
+
+
+def text_blocks(ctx, source: Source, page: str) -> list[dict]:
+    """The article as a list of headings and paragraphs (paragraph HTML already rendered and safe)."""
+    decorations = _decorations(ctx, source, page)
+    blocks = []
+    for index, block in enumerate(source.blocks):
+        if block.kind == "h2":
+            blocks.append({"kind": "h2", "text": block.text})
+        else:
+            html = render_inline(block.text, decorations.get(index, []))
+            blocks.append({"kind": "p", "number": block.number, "anchor": block.anchor, "html": Markup(html)})
+    return blocks
+
+
+def metadata(ctx, source: Source) -> list[tuple[str, str | None, str | None]]:
+    """(label, text, url) rows; unknown values show as 'unbekannt', never guessed."""
+    w = ctx.words
+    rows = [
+        (w.meta["authors"], ", ".join(source.authors) or None, None),
+        (w.meta["publication"], source.publication, None),
+        (w.meta["date"], source.date.label(w) if source.date else None, None),
+        (w.meta["language"], source.language, None),
+        (w.meta["translated_from"], source.translated_from, None),
+        (w.meta["url"], source.url, source.url),
+        (w.meta["doi"], source.doi, f"https://doi.org/{source.doi}" if source.doi else None),
+        (w.meta["path"], source.path, None),
+        (w.meta["words"], str(source.words), None),
+    ]
+    return [(label, text, url if url and url.startswith(("http://", "https://")) else None)
+            for label, text, url in rows if label != w.meta["translated_from"] or text]
+
+
+def render(ctx, source: Source) -> str:
+    d = ctx.dossier
+    page = urls.source_page(source.id)
+    return ctx.render(
+        "source.md.j2", page, source=source, meta=metadata(ctx, source), blocks=text_blocks(ctx, source, page),
+        events=[(e, [ev for ev in d.evidence_by_event[e.id] if ev.source == source.id])
+                for e in d.events_by_source.get(source.id, ())],
+        claims=[(c, claimant_name(ctx, c.claimant, source)) for c in d.claims_by_source.get(source.id, ())],
+        actors=[(a, d.mentions[a.id][source.id]) for a in d.actors_by_source.get(source.id, ())],
+        citations=d.citations_by_source.get(source.id, ()),
+        topic_by_id=d.topic_by_id,
+    )
+
+
+def render_index(ctx) -> str:
+    d = ctx.dossier
+    rows = [(s, len(d.evidence_by_source.get(s.id, ())), len(d.claims_by_source.get(s.id, ())),
+             len(d.citations_by_source.get(s.id, ()))) for s in d.sources]
+    return ctx.render("sources.md.j2", urls.SOURCES, rows=rows)

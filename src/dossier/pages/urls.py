@@ -1,0 +1,56 @@
+"""Page paths (the generated Markdown files) and the URLs MkDocs gives them.
+
+Pages link to each other with relative URLs computed here, so the site works from any folder, with or
+without `use_directory_urls` (offline use needs it off).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+HOME = "index.md"
+TIMELINE = "zeitleiste.md"
+SOURCES = "quellen/index.md"
+ACTORS = "akteure/index.md"
+TOPICS = "themen.md"
+BIBLIOGRAPHY = "bibliographie.md"
+DATA = "daten.md"
+EXPORT_FILE = "dossier.json"
+
+
+def source_page(source_id: str) -> str:
+    return f"quellen/{source_id}.md"
+
+
+def actor_page(actor_id: str) -> str:
+    return f"akteure/{actor_id}.md"
+
+
+@dataclass(frozen=True)
+class Linker:
+    use_directory_urls: bool = False
+
+    def url(self, page: str) -> str:
+        """The site-relative URL of a page path (or of a plain file such as dossier.json)."""
+        if not page.endswith(".md"):
+            return page
+        stem = page[:-3]
+        if not self.use_directory_urls:
+            return stem + ".html"
+        if stem == "index":
+            return ""
+        if stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+
+    def href(self, from_page: str, to_page: str, fragment: str | None = None) -> str:
+        """A relative link from one page to another page, or to a fragment of it."""
+        if from_page == to_page and fragment:
+            return "#" + fragment
+        source, target = self.url(from_page), self.url(to_page)
+        base = source.rstrip("/") if (source.endswith("/") or not source) else posixpath.dirname(source)
+        relative = posixpath.relpath(target or ".", base or ".")
+        if (target.endswith("/") or not target) and not relative.endswith("/"):
+            relative += "/"
+        return relative + (f"#{fragment}" if fragment else "")

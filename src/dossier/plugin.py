@@ -1,0 +1,67 @@
+"""The MkDocs adapter, and the only module that imports MkDocs: a port to another generator replaces this
+file. It loads and validates the dossier before MkDocs touches site/, adds the generated pages as virtual
+files, and watches sources/ and annotations/ under `mkdocs serve`."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from .diagnostics import format_report
+from .export import export_json
+from .pages import render_site
+from .pages.urls import EXPORT_FILE
+from .project import load_dossier
+
+log = get_plugin_logger(__name__)
+
+ASSETS = ("dossier.css", "dossier.js")
+
+
+class DossierConfig(base.Config):
+    sources = c.Type(str, default="sources")
+    annotations = c.Type(str, default="annotations")
+    language = c.Type(str, default="de")
+
+
+class DossierPlugin(BasePlugin[DossierConfig]):
+    def on_config(self, config):
+        # Validate here, before MkDocs cleans site/: a failed build leaves the previous site as it was.
+        self.root = Path(config.config_file_path).parent
+        dossier, diagnostics = load_dossier(self.root, self.config.sources, self.config.annotations, self.config.language)
+        for d in diagnostics:
+            if d.severity != "error":
+                log.info(d.format())
+        if dossier is None:
+            raise PluginError("the dossier has errors:\n" + format_report(diagnostics))
+        self.dossier = dossier
+        config.theme.dirs.insert(0, str(resources.files("dossier") / "theme"))
+        for asset in ASSETS:
+            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
+            if f"assets/{asset}" not in target:
+                target.append(f"assets/{asset}")
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        pages = render_site(self.dossier, use_directory_urls=config.use_directory_urls)
+        for path, markdown in pages.items():
+            if files.get_file_from_path(path):
+                raise PluginError(f"{config.docs_dir}/{path} would be replaced by a generated page; rename it")
+            files.append(File.generated(config, path, content=markdown))
+        for asset in ASSETS:
+            content = (resources.files("dossier") / "assets" / asset).read_text(encoding="utf-8")
+            files.append(File.generated(config, f"assets/{asset}", content=content))
+        files.append(File.generated(config, EXPORT_FILE,
+                                    content=export_json(self.dossier, config.use_directory_urls)))
+        return files
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.root / self.config.sources))
+        server.watch(str(self.root / self.config.annotations))
+        return server

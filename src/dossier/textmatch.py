@@ -1,0 +1,76 @@
+"""Finding verbatim quotes in article text, tolerant only of what layout changes: white space and the
+typographic form of quotation marks. Positions map back to the original text for highlighting."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+_QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"', "‟": '"', "″": '"',
+                         "‚": "'", "‘": "'", "’": "'", "‛": "'", "′": "'"})
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Folded:
+    text: str
+    origin: tuple[int, ...]  # origin[i] = index in the original text of folded character i
+
+
+def fold(text: str) -> Folded:
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text.translate(_QUOTES)):
+        if char.isspace():
+            if chars and chars[-1] == " ":
+                continue
+            char = " "
+        chars.append(char)
+        origin.append(index)
+    return Folded("".join(chars), tuple(origin))
+
+
+def fold_text(text: str) -> str:
+    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+
+
+@dataclass(frozen=True)
+class Span:
+    block: int  # index of the block (paragraph) in the source
+    start: int  # character offsets in the block's original text
+    end: int
+
+
+def find_quote(quote: str, blocks: list[str]) -> list[Span]:
+    """Every occurrence of `quote` within one block; an empty list if there is none."""
+    needle = fold_text(quote)
+    if not needle:
+        return []
+    spans = []
+    for number, block in enumerate(blocks):
+        folded = fold(block)
+        at = folded.text.find(needle)
+        while at != -1:
+            end = folded.origin[at + len(needle) - 1] + 1
+            spans.append(Span(number, folded.origin[at], end))
+            at = folded.text.find(needle, at + 1)
+    return spans
+
+
+def closest_passage(quote: str, blocks: list[str]) -> tuple[int, str, float] | None:
+    """The block and the passage in it most like `quote`, for the hint of a quote that does not match."""
+    needle = fold_text(quote)
+    best: tuple[int, str, float] | None = None
+    for number, block in enumerate(blocks):
+        hay = fold_text(block)
+        matcher = difflib.SequenceMatcher(None, needle, hay, autojunk=False)
+        match = matcher.find_longest_match(0, len(needle), 0, len(hay))
+        if match.size == 0:
+            continue
+        start = max(0, match.b - match.a)
+        window = hay[start:start + len(needle)]
+        ratio = difflib.SequenceMatcher(None, needle, window, autojunk=False).ratio()
+        if best is None or ratio > best[2]:
+            best = (number, window, ratio)
+    return best

@@ -1,0 +1,161 @@
+"""Checking one YAML mapping against a field spec: required, unknown and mistyped fields, ids, dates.
+
+Returns plain cleaned values plus diagnostics that point at the offending value's line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..dates import SUPPORTED_FORMS, DateError, EdtfDate, coerce_date_text, parse_date
+from ..diagnostics import Diagnostic, did_you_mean
+from ..load.located_yaml import LocDict, LocList, Pos
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slug_hint(value: str) -> str:
+    from ..slugs import slugify
+
+    suggestion = slugify(value)
+    return f"ids use a-z, 0-9 and '-' only, e.g. '{suggestion}'" if suggestion else "ids use a-z, 0-9 and '-' only"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str  # "id" | "text" | "bool" | "date" | "texts" | "ids" | "list" | "marker"
+    required: bool = False  # must be present (it may still be null where nullable)
+    nullable: bool = True
+    choices: tuple[str, ...] = ()
+    example: str = ""
+
+
+_KIND_NAMES = {"id": "an id", "text": "text", "bool": "true or false", "date": "an EDTF date",
+               "texts": "a list of texts", "ids": "a list of ids", "list": "a list", "marker": "a footnote marker"}
+
+
+class Checker:
+    """Collects diagnostics for one file."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+
+    def error(self, pos: Pos, code: str, message: str, hint: str | None = None) -> None:
+        self.diagnostics.append(Diagnostic(self.path, pos.line, pos.col, code, message, hint))
+
+    def warning(self, pos: Pos, code: str, message: str, hint: str | None = None) -> None:
+        self.diagnostics.append(Diagnostic(self.path, pos.line, pos.col, code, message, hint, "warning"))
+
+    def mapping(self, data: Any, fields: tuple[Field, ...], what: str, pos: Pos) -> dict[str, Any] | None:
+        """Check `data` is a mapping with these fields; return the cleaned values (None if unusable)."""
+        if not isinstance(data, LocDict):
+            self.error(getattr(data, "pos", pos), "bad-type", f"{what} must be a mapping of fields",
+                       "write one 'field: value' per line, e.g. " + ", ".join(f.name for f in fields[:3]))
+            return None
+        known = {f.name: f for f in fields}
+        for key in data:
+            if key not in known:
+                self.error(data.key_pos[key], "unknown-field", f"unknown field '{key}' in {what}",
+                           did_you_mean(key, known) or "allowed fields: " + ", ".join(known))
+        clean: dict[str, Any] = {}
+        for spec in fields:
+            if spec.name not in data:
+                if spec.required:
+                    example = f", e.g. '{spec.name}: {spec.example}'" if spec.example else ""
+                    self.error(data.pos, "missing-field", f"{what} has no '{spec.name}'",
+                               f"add '{spec.name}:'{example}" + (" (null if unknown)" if spec.nullable else ""))
+                clean[spec.name] = [] if spec.kind in ("texts", "ids", "list") else None
+                continue
+            clean[spec.name] = self.value(data[spec.name], spec, what, data.value_pos[spec.name])
+        return clean
+
+    def value(self, value: Any, spec: Field, what: str, pos: Pos) -> Any:
+        if value is None:
+            if not spec.nullable:
+                self.error(pos, "missing-value", f"'{spec.name}' of {what} must not be empty",
+                           f"give {_KIND_NAMES[spec.kind]}" + (f", e.g. {spec.example}" if spec.example else ""))
+            return [] if spec.kind in ("texts", "ids", "list") else None
+        check: Callable[[Any, Field, str, Pos], Any] = getattr(self, "_" + spec.kind)
+        return check(value, spec, what, pos)
+
+    def _wrong(self, value: Any, spec: Field, what: str, pos: Pos) -> None:
+        got = type(value).__name__.replace("LocDict", "mapping").replace("LocList", "list").replace("str", "text")
+        self.error(pos, "bad-type", f"'{spec.name}' of {what} must be {_KIND_NAMES[spec.kind]}, not {got}",
+                   f"e.g. {spec.name}: {spec.example}" if spec.example else None)
+
+    def _text(self, value, spec, what, pos):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            return self._wrong(value, spec, what, pos)
+        value = value.strip()
+        if spec.choices and value not in spec.choices:
+            self.error(pos, "bad-value", f"'{value}' is not a valid {spec.name} of {what}",
+                       did_you_mean(value, spec.choices) or "one of: " + ", ".join(spec.choices))
+            return None
+        if not value and not spec.nullable:
+            self.error(pos, "missing-value", f"'{spec.name}' of {what} must not be empty", None)
+        return value or None
+
+    def _marker(self, value, spec, what, pos):
+        value = self._text(value, spec, what, pos)
+        if value is not None and not re.fullmatch(r"\d+|\*+", value):
+            self.error(pos, "bad-value", f"footnote marker '{value}' is neither a number nor '*'",
+                       "write the footnote number as printed, e.g. marker: \"2\"")
+            return None
+        return value
+
+    def _id(self, value, spec, what, pos):
+        value = self._text(value, spec, what, pos)
+        if value is not None and not SLUG.match(value):
+            self.error(pos, "bad-id", f"'{value}' is not a valid id", slug_hint(value))
+            return None
+        return value
+
+    def _bool(self, value, spec, what, pos):
+        if not isinstance(value, bool):
+            return self._wrong(value, spec, what, pos)
+        return value
+
+    def _date(self, value, spec, what, pos) -> EdtfDate | None:
+        text = coerce_date_text(value)
+        if text is None:
+            return self._wrong(value, spec, what, pos)
+        try:
+            return parse_date(text)
+        except DateError:
+            self.error(pos, "bad-date", f"'{text}' is not an EDTF date dossier understands",
+                       f"write the date as precise as the source says it: {SUPPORTED_FORMS}")
+            return None
+
+    def _list(self, value, spec, what, pos):
+        if not isinstance(value, LocList):
+            self._wrong(value, spec, what, pos)
+            return []
+        return value
+
+    def _texts(self, value, spec, what, pos):
+        if isinstance(value, str):
+            self.error(pos, "bad-type", f"'{spec.name}' of {what} must be a list",
+                       f"write {spec.name}: [{value}]")
+            return []
+        items = self._list(value, spec, what, pos)
+        result = []
+        for item, item_pos in zip(items, getattr(items, "item_pos", [])):
+            checked = self._text(item, Field(spec.name, "text", nullable=False), what, item_pos)
+            if checked:
+                result.append(checked)
+        return result
+
+    def _ids(self, value, spec, what, pos):
+        if isinstance(value, str):
+            self.error(pos, "bad-type", f"'{spec.name}' of {what} must be a list of ids",
+                       f"write {spec.name}: [{value}]")
+            return []
+        items = self._list(value, spec, what, pos)
+        return [(checked, item_pos) for item, item_pos in zip(items, getattr(items, "item_pos", []))
+                if (checked := self._id(item, Field(spec.name, "id", nullable=False), what, item_pos))]

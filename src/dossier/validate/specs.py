@@ -1,0 +1,80 @@
+"""What each kind of record may contain. The annotation format documented for editors, as data."""
+
+from ..model import ACTOR_KINDS, CITATION_TYPES, STANCES
+from .fields import Field
+
+SOURCE_META = (
+    Field("title", "text", required=True, nullable=False, example="Russland und Nordkorea schmieden eine neue Allianz"),
+    Field("title_editorial", "bool", required=True, nullable=False, example="false"),
+    Field("authors", "texts", required=True, example="[Ralf Havertz]"),
+    Field("publication", "text", required=True),
+    Field("date", "date", required=True, example='"2024-06"'),
+    Field("language", "text", required=True, example="de"),
+    Field("translated_from", "text", required=True, example="fr"),
+    Field("url", "text", required=True),
+    Field("doi", "text", required=True),
+    Field("repairs", "texts"),
+)
+
+ACTOR = (
+    Field("id", "id", required=True, nullable=False, example="kim-jong-un"),
+    Field("name", "text", required=True, nullable=False, example="Kim Jong-un"),
+    Field("kind", "text", required=True, nullable=False, choices=ACTOR_KINDS, example="person"),
+    Field("role", "text"),
+    Field("aliases", "texts", example="[Kim Jong Un]"),
+    Field("wikidata", "text", example="Q56226"),
+)
+
+EVENT = (
+    Field("id", "id", required=True, nullable=False, example="kim-besucht-russland-2023-09"),
+    Field("date", "date", required=True, nullable=False, example='"2023-09"'),
+    Field("title", "text", required=True, nullable=False, example="Kim Jong-un reist nach Russland"),
+    Field("actors", "ids", required=True, example="[kim-jong-un, wladimir-putin]"),
+    Field("tags", "ids", example="[gipfel]"),
+    Field("note", "text"),
+)
+
+TOPIC = (
+    Field("id", "id", required=True, nullable=False, example="waffenlieferungen"),
+    Field("question", "text", required=True, nullable=False, example="Liefert Nordkorea Waffen an Russland?"),
+    Field("contested", "bool", example="true"),
+    Field("disagreement", "text"),
+)
+
+SOURCE_ANNOTATIONS = (
+    Field("summary", "text"),
+    Field("evidence", "list"),
+    Field("claims", "list"),
+    Field("citations", "list"),
+)
+
+EVIDENCE = (
+    Field("event", "id", required=True, nullable=False, example="kim-besucht-russland-2023-09"),
+    Field("quote", "text", required=True, nullable=False, example="Mitte September reiste Kim Jong-un ..."),
+)
+
+CLAIM = (
+    Field("id", "id", required=True, nullable=False, example="parias-putin-kooperation"),
+    Field("claimant", "id", required=True, nullable=False, example="wladimir-putin"),
+    Field("stance", "text", required=True, nullable=False, choices=STANCES, example="asserts"),
+    Field("topic", "id", example="waffenlieferungen"),
+    Field("about", "ids", example="[nordkorea]"),
+    Field("text", "text", required=True, nullable=False),
+    Field("quote", "text", required=True, nullable=False),
+)
+
+CITATION = (
+    Field("id", "id", required=True, nullable=False, example="cha-kim-2024"),
+    Field("marker", "marker", example='"2"'),
+    Field("quote", "text", required=True, nullable=False),
+    Field("type", "text", choices=CITATION_TYPES, example="report"),
+    Field("authors", "texts", example="[Victor Cha, Ellen Kim]"),
+    Field("title", "text"),
+    Field("container", "text"),
+    Field("publisher", "text"),
+    Field("date", "date", example='"2024-06-20"'),
+    Field("url", "text"),
+    Field("doi", "text"),
+    Field("repeats", "id"),
+    Field("note", "text"),
+)
