@@ -1,0 +1,72 @@
+"""`dossier build`: check, build with MkDocs into a fresh folder, check its links, then swap it in.
+
+MkDocs runs in a subprocess (the plugin is its only MkDocs-facing code). The previous site/ is replaced
+only once the new one is complete and sound, so a failed build leaves it exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    message: str
+
+
+def mkdocs_build(root: Path, site_dir: Path, echo=print) -> bool:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / "mkdocs.yml"),
+               "--site-dir", str(site_dir)]
+    process = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    for line in process.stderr.splitlines() + process.stdout.splitlines():
+        # MkDocs lists pages outside the nav at INFO level; they are on purpose (sections have index pages).
+        if line.startswith("  - ") or "exist in the docs directory, but are not included" in line:
+            continue
+        echo(line)
+    return process.returncode == 0
+
+
+def build_site(root: Path, site_dir: Path, linkcheck: bool = True, echo=print) -> BuildResult:
+    started = time.perf_counter()
+    site_dir = site_dir if site_dir.is_absolute() else root / site_dir
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    try:
+        echo(f"building into {staging.name}/ ...")
+        if not mkdocs_build(root, staging, echo):
+            return BuildResult(False, f"mkdocs build failed; {site_dir.name}/ left as it was")
+        if linkcheck:
+            from .linkcheck import check_site
+
+            report = check_site(staging)
+            for finding in report.findings:
+                echo(finding.format())
+            echo(report.summary())
+            if report.findings:
+                return BuildResult(False, f"broken links; {site_dir.name}/ left as it was")
+        _swap(staging, site_dir)
+        staging = None
+        return BuildResult(True, f"built {site_dir.name}/ in {time.perf_counter() - started:.1f} s")
+    finally:
+        if staging is not None and staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Replace `target` by `new` with two renames, so there is never a half-written site."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}-old-{os.getpid()}")
+        target.rename(old)
+    new.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
