@@ -90,6 +90,8 @@ class EdtfDate:
     def period(self, words: Words) -> tuple[int, str]:
         """The timeline group: a decade before 2000, a year after (where the sources' events crowd)."""
         year = self.start.year
+        if self.points[0] is not None and self.points[0].precision == "century":
+            return year, words.century.format(year // 100 + 1)
         if year < 2000:
             decade = year - year % 10
             return decade, words.decade.format(decade)

@@ -69,7 +69,13 @@ def closest_passage(quote: str, blocks: list[str]) -> tuple[int, str, float] | N
         if match.size == 0:
             continue
         start = max(0, match.b - match.a)
-        window = hay[start:start + len(needle)]
+        end = min(len(hay), start + len(needle))
+        # Snap to whole words: a hint that starts mid-word reads as a different text.
+        while start > 0 and not hay[start - 1].isspace():
+            start -= 1
+        while end < len(hay) and not hay[end].isspace():
+            end += 1
+        window = hay[start:end]
         ratio = difflib.SequenceMatcher(None, needle, window, autojunk=False).ratio()
         if best is None or ratio > best[2]:
             best = (number, window, ratio)

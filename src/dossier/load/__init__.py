@@ -20,6 +20,8 @@ class Project:
     sources: list[SourceFile] = field(default_factory=list)
     globals: dict[str, YamlFile] = field(default_factory=dict)  # "actors" -> annotations/actors.yml
     per_source: dict[str, YamlFile] = field(default_factory=dict)  # source id -> annotations/sources/<id>.yml
+    # Files that could not be parsed: their ids are unknown, so references to them are not judged.
+    broken: set[str] = field(default_factory=set)
 
 
 def load_project(root: Path, sources_dir: str = "sources", annotations_dir: str = "annotations") -> tuple[Project, list[Diagnostic]]:
@@ -40,17 +42,21 @@ def load_project(root: Path, sources_dir: str = "sources", annotations_dir: str 
         if path.exists():
             loaded, found = read_yaml(path, root)
             diags += found
-            if loaded:
+            if loaded and loaded.data is not None and not found:
                 project.globals[name] = loaded
+            elif found:
+                project.broken.add(name)
     source_ids = [s.id for s in project.sources]
     for path in sorted((ann_dir / "sources").glob("*.yml")) if (ann_dir / "sources").is_dir() else []:
         loaded, found = read_yaml(path, root)
         diags += found
+        if found:
+            project.broken.add("sources")
         if path.stem not in source_ids:
             diags.append(Diagnostic(display_path(path, root), 1, 1, "unknown-source",
                                     f"annotations for '{path.stem}', but there is no {sources_dir}/{path.stem}.md",
                                     did_you_mean(path.stem, source_ids) or "name the file after its source"))
-        elif loaded:
+        elif loaded and not found:
             project.per_source[path.stem] = loaded
     for path in sorted(ann_dir.glob("*.y*ml")) if ann_dir.is_dir() else []:
         if path.suffix == ".yaml" or path.stem not in GLOBAL_FILES:

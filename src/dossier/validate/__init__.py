@@ -103,7 +103,7 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
         f = project.globals["actors"]
         c = checker_for(f.path)
         for item, pos in _records(c, f.data, "actors", "id: kim-jong-un"):
-            a = c.mapping(item, specs.ACTOR, "an actor", pos)
+            a = c.mapping(item, specs.ACTOR, _what("actor", item), pos)
             if a and a["id"] and defined["actor"].add(c, "actor", a["id"], item.value_pos["id"]):
                 actors.append(Actor(a["id"], a["name"], a["kind"], a["role"], tuple(a["aliases"]), a["wikidata"]))
 
@@ -111,7 +111,7 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
         f = project.globals["events"]
         c = checker_for(f.path)
         for item, pos in _records(c, f.data, "events", "id: kim-besucht-russland-2023-09"):
-            e = c.mapping(item, specs.EVENT, "an event", pos)
+            e = c.mapping(item, specs.EVENT, _what("event", item), pos)
             if not e or not e["id"] or not defined["event"].add(c, "event", e["id"], item.value_pos["id"]):
                 continue
             for actor, actor_pos in e["actors"]:
@@ -125,7 +125,7 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
         f = project.globals["topics"]
         c = checker_for(f.path)
         for item, pos in _records(c, f.data, "topics", "id: waffenlieferungen"):
-            t = c.mapping(item, specs.TOPIC, "a topic", pos)
+            t = c.mapping(item, specs.TOPIC, _what("topic", item), pos)
             if not t or not t["id"] or not defined["topic"].add(c, "topic", t["id"], item.value_pos["id"]):
                 continue
             if t["contested"] and not t["disagreement"]:
@@ -138,6 +138,7 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
     claims: list[Claim] = []
     citations: list[Citation] = []
     summaries: dict[str, str] = {}
+    cited_events: set[str] = set()  # events some evidence entry names, even one whose quote failed
     for source_id, f in sorted(project.per_source.items()):
         source = sources.get(source_id)
         if source is None:
@@ -157,6 +158,7 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
             if not e or not e["event"] or not e["quote"]:
                 continue
             refs.append(_Ref(c, item.value_pos["event"], "event", e["event"], "evidence"))
+            cited_events.add(e["event"])
             if (e["event"], e["quote"]) in seen_evidence:
                 c.error(pos, "duplicate-evidence", f"the same quote is given twice as evidence for '{e['event']}'",
                         "remove one of the two entries")
@@ -170,21 +172,25 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
             if passage:
                 evidence.append(Evidence(source_id, e["event"], e["quote"], passage))
         for item, pos in _items(c, top["claims"], f.data, "claims"):
-            k = c.mapping(item, specs.CLAIM, "a claim", pos)
-            if not k or not k["id"] or not defined["claim"].add(c, "claim", k["id"], item.value_pos["id"]):
+            k = c.mapping(item, specs.CLAIM, _what("claim", item), pos)
+            if not k:
                 continue
+            # References are checked even when the id is bad: all problems at once.
+            what = _what("claim", item)
             if k["claimant"] and k["claimant"] != AUTHOR:
-                refs.append(_Ref(c, item.value_pos["claimant"], "actor", k["claimant"], f"claim '{k['id']}'"))
+                refs.append(_Ref(c, item.value_pos["claimant"], "actor", k["claimant"], what))
             if k["topic"]:
-                refs.append(_Ref(c, item.value_pos["topic"], "topic", k["topic"], f"claim '{k['id']}'"))
+                refs.append(_Ref(c, item.value_pos["topic"], "topic", k["topic"], what))
             for actor, actor_pos in k["about"]:
-                refs.append(_Ref(c, actor_pos, "actor", actor, f"claim '{k['id']}'"))
+                refs.append(_Ref(c, actor_pos, "actor", actor, what))
+            if not k["id"] or not defined["claim"].add(c, "claim", k["id"], item.value_pos["id"]):
+                continue
             passage = quotes.find(k["quote"], item.value_pos.get("quote", pos), f"cl-{k['id']}") if k["quote"] else None
             if passage and k["claimant"] and k["stance"] and k["text"]:
                 claims.append(Claim(k["id"], source_id, k["claimant"], k["stance"], k["topic"],
                                     tuple(a for a, _ in k["about"]), k["text"], k["quote"], passage))
         for item, pos in _items(c, top["citations"], f.data, "citations"):
-            r = c.mapping(item, specs.CITATION, "a citation", pos)
+            r = c.mapping(item, specs.CITATION, _what("citation", item), pos)
             if not r or not r["id"] or not defined["citation"].add(c, "citation", r["id"], item.value_pos["id"]):
                 continue
             if r["repeats"]:
@@ -196,20 +202,23 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
                     r["container"], r["publisher"], r["date"], r["url"], r["doi"], r["repeats"], r["note"], passage))
 
     # References, now that every id is known.
-    known = {"actor": {a.id for a in actors} | {AUTHOR}, "event": {e.id for e in events},
-             "topic": {t.id for t in topics}, "citation": {c.id for c in citations}}
+    # Every defined id counts as known, even where the entry itself had an error: one mistake, one message.
+    known = {kind: set(defined[kind].places) for kind in ("actor", "event", "topic", "citation")}
+    known["actor"].add(AUTHOR)
+    unjudged = {"actor" if "actors" in project.broken else "", "event" if "events" in project.broken else "",
+                "topic" if "topics" in project.broken else ""}
     for ref in refs:
-        if ref.target not in known[ref.kind]:
+        if ref.kind not in unjudged and ref.target not in known[ref.kind]:
             candidates = known[ref.kind] - {AUTHOR} if ref.kind == "actor" else known[ref.kind]
             hint = did_you_mean(ref.target, candidates)
-            if ref.kind == "actor" and ref.what.startswith("claim") and not hint:
+            if ref.kind == "actor" and "claim" in ref.what and not hint:
                 hint = f"use an actor id from annotations/actors.yml, or '{AUTHOR}' for the article's own voice"
             ref.checker.error(ref.pos, "unknown-ref", f"{ref.what} refers to unknown {ref.kind} '{ref.target}'",
                               hint or f"define the {ref.kind} first, or correct the id")
 
     # Every event on the timeline must lead to a passage.
-    with_evidence = {e.event for e in evidence}
-    for event_id, (c, pos) in event_pos.items():
+    with_evidence = cited_events
+    for event_id, (c, pos) in event_pos.items() if "sources" not in project.broken else ():
         if event_id not in with_evidence:
             c.error(pos, "no-evidence", f"event '{event_id}' has no evidence in any source",
                     "add an evidence entry (event + verbatim quote) to annotations/sources/<source>.yml, or remove the event")
@@ -219,6 +228,12 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
         return None, diagnostics
     dossier = assemble(list(sources.values()), summaries, actors, events, topics, evidence, claims, citations)
     return dossier, diagnostics
+
+
+def _what(kind: str, item) -> str:
+    """'actor 'kim-jong-un'' when the entry has a usable id, else 'an actor': messages name the entry."""
+    id_ = item.get("id") if isinstance(item, dict) else None
+    return f"{kind} '{id_}'" if isinstance(id_, str) and id_ else ("an " if kind[0] in "aeiou" else "a ") + kind
 
 
 def _number_blocks(blocks) -> tuple[Block, ...]:
