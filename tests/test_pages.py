@@ -1,0 +1,81 @@
+"""Page rendering as pure functions, without MkDocs: the small base project of the golden cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dossier.pages import render_site
+from dossier.project import load_dossier
+
+BASE = yaml.safe_load((Path(__file__).parent / "cases" / "_base.yaml").read_text(encoding="utf-8"))["files"]
+
+
+def make_dossier(tmp_path: Path, **replace: str):
+    for name, content in {**BASE, **replace}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    dossier, diagnostics = load_dossier(tmp_path)
+    assert dossier is not None, [d.format() for d in diagnostics]
+    return dossier
+
+
+@pytest.fixture
+def pages(tmp_path):
+    return render_site(make_dossier(tmp_path))
+
+
+def test_every_page_kind_is_generated(pages):
+    assert set(pages) == {"index.md", "zeitleiste.md", "quellen/index.md", "quellen/artikel.md", "akteure/index.md",
+                          "akteure/wladimir-putin.md", "akteure/kim-jong-un.md", "themen.md", "bibliographie.md",
+                          "daten.md"}
+
+
+def test_source_page_highlights_each_passage_with_its_own_id_and_link(pages):
+    page = pages["quellen/artikel.md"]
+    assert '<p class="dossier-para" id="p-1">' in page
+    assert '<mark class="dossier-passage dossier-passage--event" id="ev-putin-in-pjoengjang-2024-06">Mitte Juni reiste' in page
+    assert 'href="../zeitleiste.html#putin-in-pjoengjang-2024-06"' in page
+    assert 'id="cl-artikel-partnerschaft">Putins Besuch „besiegelte“ eine Partnerschaft</mark>' in page
+    assert 'href="../themen.html#k-artikel-partnerschaft"' in page
+
+
+def test_footnote_marker_links_to_its_citation_and_back(pages):
+    page = pages["quellen/artikel.md"]
+    assert '<sup class="dossier-fn"><a id="fnref-1" href="#cit-beispiel-2024"' in page
+    assert '<a class="dossier-fnback" href="#fnref-1"' in page
+
+
+def test_timeline_entry_links_every_passage(pages):
+    page = pages["zeitleiste.md"]
+    assert 'id="putin-in-pjoengjang-2024-06"' in page
+    assert 'href="quellen/artikel.html#ev-putin-in-pjoengjang-2024-06"' in page
+    assert ">Juni 2024</time>" in page
+
+
+def test_actor_page_lists_sources_with_mention_counts_and_claims_about(pages):
+    page = pages["akteure/wladimir-putin.md"]
+    assert 'href="../quellen/artikel.html">Ein Testartikel</a> <span class="dossier-count" title="Erwähnungen">2</span>' in page
+    assert "Der Besuch besiegelte eine Partnerschaft." in page  # a claim about Putin
+
+
+def test_directory_urls_change_every_link(tmp_path):
+    page = render_site(make_dossier(tmp_path), use_directory_urls=True)["quellen/artikel.md"]
+    assert 'href="../../zeitleiste/#putin-in-pjoengjang-2024-06"' in page
+
+
+HOSTILE = "<script>alert('x')</script> **fett** [link](javascript:alert(1)) &amp;"
+
+
+def test_nothing_from_an_article_or_annotation_reaches_the_html_unescaped(tmp_path):
+    source = BASE["sources/artikel.md"].replace("title: Ein Testartikel", f'title: "{HOSTILE}"')
+    source = source.replace("Dort traf er Kim Jong Un.", f"Dort traf er Kim Jong Un. {HOSTILE}")
+    actors = BASE["annotations/actors.yml"].replace("kind: person\n    aliases: [Putin]",
+                                                    f"kind: person\n    aliases: [Putin]\n    role: \"{HOSTILE}\"")
+    pages = render_site(make_dossier(tmp_path, **{"sources/artikel.md": source, "annotations/actors.yml": actors}))
+    for path, markdown in pages.items():
+        assert "<script>" not in markdown, path
+    assert "&lt;script&gt;" in pages["quellen/artikel.md"]
+    assert r"\*\*fett\*\*" in pages["quellen/artikel.md"]  # the title heading is Markdown-escaped
