@@ -121,9 +121,9 @@ GERMAN = Words(
     meta={"authors": "Autoren", "publication": "Publikation", "date": "Datum", "language": "Sprache",
           "translated_from": "Übersetzt aus", "url": "URL", "doi": "DOI", "path": "Datei", "words": "Wörter"},
     permalink="Permalink",
-    home_intro=("Dieses Dossier erschließt Artikel über die Beziehungen zwischen Russland und Nordkorea: "
-                "wer was wann getan und gesagt hat, wo genau es steht und ob die Quellen übereinstimmen. "
-                "Jede Aussage führt mit einem Klick zur Textstelle, die sie belegt."),
+    home_intro=("Dieses Dossier erschließt {sources} Artikel: wer was wann getan und gesagt hat, wo genau es "
+                "steht und ob die Quellen übereinstimmen. Jede Aussage führt mit einem Klick zur Textstelle, "
+                "die sie belegt."),
     figures="Umfang",
     no_claims_topic="Noch keine Aussagen zu diesem Thema.",
     export_intro="Alle Daten des Dossiers als eine JSON-Datei, zum Weiterverarbeiten:",

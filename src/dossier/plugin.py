@@ -49,7 +49,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        pages = render_site(self.dossier, use_directory_urls=config.use_directory_urls)
+        pages = render_site(self.dossier, use_directory_urls=config.use_directory_urls, title=config.site_name)
         for path, markdown in pages.items():
             if files.get_file_from_path(path):
                 raise PluginError(f"{config.docs_dir}/{path} would be replaced by a generated page; rename it")

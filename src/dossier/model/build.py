@@ -23,7 +23,7 @@ def assemble(sources: list[Source], summaries: dict[str, str], actors: list[Acto
              topics: list[Topic], evidence: list[Evidence], claims: list[Claim], citations: list[Citation],
              language: str = "de") -> Dossier:
     sources = sorted((dataclasses.replace(s, summary=summaries.get(s.id)) for s in sources),
-                     key=lambda s: (s.date.sort_key() if s.date else (), s.id))
+                     key=lambda s: ((0, s.date.sort_key()) if s.date else (1,), s.id))  # undated last
     mentions = mention_counts(actors, sources)
     return Dossier(
         sources=tuple(sources),

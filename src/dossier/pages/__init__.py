@@ -45,13 +45,13 @@ class Context:
         return ENV.get_template(template).render(w=self.words, link=self.link(page), urls=urls, **values)
 
 
-def render_site(dossier: Dossier, use_directory_urls: bool = False) -> dict[str, str]:
-    """Every generated page of the site: {page path: Markdown}."""
+def render_site(dossier: Dossier, use_directory_urls: bool = False, title: str = "Dossier") -> dict[str, str]:
+    """Every generated page of the site: {page path: Markdown}. `title` heads the home page."""
     from . import actor, bibliography, data, home, source, timeline, topics
 
     ctx = Context(dossier, Linker(use_directory_urls))
     pages = {
-        urls.HOME: home.render(ctx),
+        urls.HOME: home.render(ctx, title),
         urls.TIMELINE: timeline.render(ctx),
         urls.SOURCES: source.render_index(ctx),
         urls.ACTORS: actor.render_index(ctx),
