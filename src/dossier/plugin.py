@@ -61,6 +61,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                                     content=export_json(self.dossier, config.use_directory_urls)))
         return files
 
+    def on_page_content(self, html, page, config, files):
+        # MkDocs keeps the h1's entities in page.title, and Material's <title> un-escapes them with
+        # `striptags`: angle brackets from an article's title would become live HTML there. This runs
+        # before the search plugin indexes the title.
+        if page.title and ("&lt;" in page.title or "&gt;" in page.title):
+            page.title = page.title.replace("&lt;", "‹").replace("&gt;", "›")
+        return html
+
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / self.config.sources))
         server.watch(str(self.root / self.config.annotations))
