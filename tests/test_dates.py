@@ -49,3 +49,18 @@ def test_sorting_by_bounds_puts_vaguer_dates_first_within_their_start():
                                          (True, None), ([2024], None)])
 def test_yaml_values_come_back_as_edtf_text(value, text):
     assert coerce_date_text(value) == text
+
+
+@pytest.mark.parametrize("text", ["2023-09-16", "2023-09", "2024-02", "2023", "2024-21", "2024-23", "196X", "19XX",
+                                  "1950/1953", "2000~", "2024-03?", "2007/2009", "196X/2009"])
+def test_bounds_agree_with_the_edtf_package(text):
+    import edtf
+
+    parsed = edtf.parse_edtf(text)
+    expected = (dt.date(*parsed.lower_strict()[:3]), dt.date(*parsed.upper_strict()[:3]))
+    assert (parse_date(text).start, parse_date(text).end) == expected
+
+
+def test_winter_reaches_into_the_next_year():
+    # The edtf package ends winter on 31 December; a winter runs from December to February.
+    assert (parse_date("2023-24").start, parse_date("2023-24").end) == (dt.date(2023, 12, 1), dt.date(2024, 2, 29))

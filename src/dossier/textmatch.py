@@ -42,14 +42,15 @@ class Span:
     end: int
 
 
-def find_quote(quote: str, blocks: list[str]) -> list[Span]:
-    """Every occurrence of `quote` within one block; an empty list if there is none."""
+def find_quote(quote: str, blocks: list[str] | list[Folded]) -> list[Span]:
+    """Every occurrence of `quote` within one block; an empty list if there is none. Pass blocks already
+    folded (`fold`) when searching many quotes in the same text: folding is the costly part."""
     needle = fold_text(quote)
     if not needle:
         return []
     spans = []
     for number, block in enumerate(blocks):
-        folded = fold(block)
+        folded = block if isinstance(block, Folded) else fold(block)
         at = folded.text.find(needle)
         while at != -1:
             end = folded.origin[at + len(needle) - 1] + 1

@@ -14,7 +14,7 @@ from ..load.located_yaml import LocDict, LocList, Pos
 from ..model import Dossier
 from ..model.build import assemble
 from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Passage, Source, Topic
-from ..textmatch import closest_passage, find_quote
+from ..textmatch import closest_passage, find_quote, fold
 from . import specs
 from .fields import Checker
 
@@ -259,9 +259,10 @@ class _QuoteFinder:
         self.source = source
         self.index = [i for i, b in enumerate(source.blocks) if b.kind == "p"]
         self.texts = [source.blocks[i].text for i in self.index]
+        self.folded = [fold(text) for text in self.texts]  # once per source, not once per quote
 
     def find(self, quote: str, pos: Pos, anchor: str) -> Passage | None:
-        spans = find_quote(quote, self.texts)
+        spans = find_quote(quote, self.folded)
         if len(spans) == 1:
             span = spans[0]
             return Passage(self.source.id, self.index[span.block], span.start, span.end, anchor)
