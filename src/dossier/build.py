@@ -45,9 +45,12 @@ def build_site(root: Path, site_dir: Path, linkcheck: bool = True, echo=print) -
         if not mkdocs_build(root, staging, echo):
             return BuildResult(False, f"mkdocs build failed; {site_dir.name}/ left as it was")
         if linkcheck:
-            from .linkcheck import check_site
+            from .linkcheck import LinkcheckError, check_site
 
-            report = check_site(staging)
+            try:
+                report = check_site(staging)
+            except LinkcheckError as error:
+                return BuildResult(False, f"link check could not run ({error}); {site_dir.name}/ left as it was")
             for finding in report.findings:
                 echo(finding.format())
             echo(report.summary())
