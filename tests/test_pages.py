@@ -79,3 +79,11 @@ def test_nothing_from_an_article_or_annotation_reaches_the_html_unescaped(tmp_pa
         assert "<script>" not in markdown, path
     assert "&lt;script&gt;" in pages["quellen/artikel.md"]
     assert r"\*\*fett\*\*" in pages["quellen/artikel.md"]  # the title heading is Markdown-escaped
+
+
+def test_source_ids_in_editors_notes_become_links_and_the_rest_stays_escaped(tmp_path):
+    topics = BASE["annotations/topics.yml"] + ("    contested: true\n"
+                                               "    disagreement: artikel sagt ja, <b>andere</b> nein.\n")
+    page = render_site(make_dossier(tmp_path, **{"annotations/topics.yml": topics}))["themen.md"]
+    assert ('<a href="quellen/artikel.html" title="Ein Testartikel">Muster</a> sagt ja, '
+            '&lt;b&gt;andere&lt;/b&gt; nein.') in page

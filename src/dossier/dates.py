@@ -7,6 +7,7 @@ possible day) sort the timeline; the label keeps the precision visible ("Septemb
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -79,6 +80,10 @@ class EdtfDate:
         if not self.is_interval:
             return _point_label(self.points[0], words)
         first, last = self.points
+        if first is not None and last is not None and first.qualifier and first.qualifier == last.qualifier:
+            # "2019?/2024?" reads "2019–2024 (unsicher)", not "2019 (unsicher)–2024 (unsicher)".
+            bare = EdtfDate(self.text, self.start, self.end, tuple(dataclasses.replace(p, qualifier=None) for p in self.points))
+            return _qualified(bare.label(words), first.qualifier, words)
         if first is None:
             return words.date_until.format(_point_label(last, words))
         if last is None:
@@ -110,11 +115,15 @@ def _point_label(point: Point, words: Words) -> str:
         text = words.day.format(day=point.day, month=words.months[point.month - 1], year=point.year)
     else:
         text = point.year
-    if point.qualifier == "~":
+    return _qualified(text, point.qualifier, words)
+
+
+def _qualified(text: str, qualifier: str | None, words: Words) -> str:
+    if qualifier == "~":
         return words.approximate.format(text)
-    if point.qualifier == "?":
+    if qualifier == "?":
         return words.uncertain.format(text)
-    if point.qualifier == "%":
+    if qualifier == "%":
         return words.approximate.format(words.uncertain.format(text))
     return text
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+import re
+
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from ..i18n import Words, words_for
 from ..model import Dossier
@@ -41,8 +44,37 @@ class Context:
         """A link function for templates on `page`: link(to_page, fragment=None) -> relative URL."""
         return lambda to, fragment=None: self.linker.href(page, to, fragment)
 
+    @cached_property
+    def _source_ids(self):
+        ids = sorted((s.id for s in self.dossier.sources), key=len, reverse=True)
+        return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])") if ids else None
+
+    def with_source_links(self, page: str):
+        """A template filter: editors' notes name sources by id ("laut keine-neue-allianz ..."); readers get
+        the source's title, linked. Everything else in the note is escaped."""
+
+        def render(text: str | None) -> Markup:
+            if not text:
+                return Markup("")
+            if self._source_ids is None:
+                return Markup(escape(text))
+            out = []
+            for i, part in enumerate(self._source_ids.split(text)):
+                if i % 2:
+                    source = self.dossier.source_by_id[part]
+                    # The author's surname reads best in a sentence ("Havertz hält ..."); else the title.
+                    label = source.authors[0].split()[-1] if source.authors else source.title
+                    out.append(Markup('<a href="{}" title="{}">{}</a>').format(
+                        self.linker.href(page, urls.source_page(part)), source.title, label))
+                else:
+                    out.append(escape(part))
+            return Markup("").join(out)
+
+        return render
+
     def render(self, template: str, page: str, **values) -> str:
-        return ENV.get_template(template).render(w=self.words, link=self.link(page), urls=urls, **values)
+        return ENV.get_template(template).render(w=self.words, link=self.link(page), urls=urls,
+                                                 notes=self.with_source_links(page), **values)
 
 
 def render_site(dossier: Dossier, use_directory_urls: bool = False, title: str = "Dossier") -> dict[str, str]:
