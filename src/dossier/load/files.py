@@ -51,12 +51,18 @@ def _yaml_diagnostics(path: str, text: str, line_offset: int = 0) -> tuple[Any, 
     return data, diags
 
 
+def _read_text(path: Path, shown: str) -> tuple[str, Diagnostic | None]:
+    try:
+        return path.read_text(encoding="utf-8").lstrip("\ufeff"), None
+    except UnicodeDecodeError as exc:
+        return "", Diagnostic(shown, 1, 1, "encoding", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")
+
+
 def read_yaml(path: Path, root: Path) -> tuple[YamlFile | None, list[Diagnostic]]:
     shown = display_path(path, root)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [Diagnostic(shown, 1, 1, "encoding", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")]
+    text, problem = _read_text(path, shown)
+    if problem:
+        return None, [problem]
     data, diags = _yaml_diagnostics(shown, text)
     return YamlFile(shown, data), diags
 
@@ -94,11 +100,9 @@ def _block(lines: list[str], line: int) -> TextBlock:
 
 def read_source(path: Path, root: Path) -> tuple[SourceFile | None, list[Diagnostic]]:
     shown = display_path(path, root)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [Diagnostic(shown, 1, 1, "encoding", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")]
-    text = text.lstrip("\ufeff")
+    text, problem = _read_text(path, shown)
+    if problem:
+        return None, [problem]
     handler = frontmatter.YAMLHandler()
     if not handler.detect(text):
         return None, [Diagnostic(
