@@ -23,11 +23,11 @@ class _Ids(HTMLParser):
         self.ids: set[str] = set()
         self.text: dict[str, str] = {}
         self._open: list[tuple[str, str | None]] = []
-        self._skip = 0  # inside a passage's labelled link ("Ereignis"): not part of the quoted text
+        self._skip = 0  # inside a passage's label or permalink ("Ereignis", "#"): not part of the quoted text
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if self._skip or "dossier-ref" in (attributes.get("class") or ""):
+        if self._skip or "data-search-exclude" in attributes:
             self._skip += 1
         id_ = attributes.get("id")
         if id_:

@@ -62,6 +62,10 @@ class Words:
     figures: str
     no_claims_topic: str
     export_intro: str
+    languages: dict[str, str]
+
+    def language_name(self, code: str | None) -> str | None:
+        return self.languages.get(code, code) if code else None
 
 
 GERMAN = Words(
@@ -127,6 +131,8 @@ GERMAN = Words(
     figures="Umfang",
     no_claims_topic="Noch keine Aussagen zu diesem Thema.",
     export_intro="Alle Daten des Dossiers als eine JSON-Datei, zum Weiterverarbeiten:",
+    languages={"de": "Deutsch", "en": "Englisch", "fr": "Französisch", "ru": "Russisch", "ko": "Koreanisch",
+               "zh": "Chinesisch", "ja": "Japanisch", "uk": "Ukrainisch", "pl": "Polnisch"},
 )
 
 LANGUAGES = {"de": GERMAN}

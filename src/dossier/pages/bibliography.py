@@ -14,7 +14,7 @@ def format_citation(ctx, cit: Citation) -> str:
     if cit.date:
         head = f"{head} ({cit.date.label(w)})" if head else f"({cit.date.label(w)})"
     if head:
-        parts.append(head + ":")
+        parts.append(head + (":" if cit.title else "."))
     if cit.title:
         parts.append(cit.title.rstrip(".") + ".")
     if cit.container:

@@ -25,9 +25,12 @@ def claimant_name(ctx, claimant: str, source: Source | None = None) -> str:
     return ctx.dossier.actor_by_id[claimant].name
 
 
-def _passage_mark(passage: Passage, kind: str, label: str, href: str, title: str) -> Decoration:
-    badge = (f'<a class="dossier-ref dossier-ref--{kind}" href="{escape(href)}" '
-             f'title="{escape(title)}">{escape(label)}</a>')
+def _passage_mark(passage: Passage, kind: str, label: str, href: str, title: str, permalink: str) -> Decoration:
+    # data-search-exclude keeps these labels out of search excerpts ("unbelastet.Aussage Offensichtlich").
+    badge = (f'<a class="dossier-ref dossier-ref--{kind}" href="{escape(href)}" title="{escape(title)}" '
+             f'data-search-exclude>{escape(label)}</a>'
+             f'<a class="dossier-permalink dossier-permalink--passage" href="#{passage.anchor}" '
+             f'aria-label="{escape(permalink)}" data-search-exclude>#</a>')
     return Decoration(
         passage.start, passage.end,
         open=f'<mark class="dossier-passage dossier-passage--{kind}" id="{passage.anchor}">',
@@ -46,15 +49,15 @@ def _decorations(ctx, source: Source, page: str) -> dict[int, list[Decoration]]:
     for ev in d.evidence_by_source.get(source.id, ()):
         event = d.event_by_id[ev.event]
         add(ev.passage, _passage_mark(ev.passage, "event", w.event, link(urls.TIMELINE, event.id),
-                                      f"{w.event}: {event.date.label(w)}, {event.title}"))
+                                      f"{w.event}: {event.date.label(w)}, {event.title}", w.permalink))
     for claim in d.claims_by_source.get(source.id, ()):
         add(claim.passage, _passage_mark(claim.passage, "claim", w.claim, link(urls.TOPICS, f"k-{claim.id}"),
-                                         f"{w.claim}: {claimant_name(ctx, claim.claimant, source)}: {claim.text}"))
+                                         f"{w.claim}: {claimant_name(ctx, claim.claimant, source)}: {claim.text}", w.permalink))
     citations_by_marker = {}
     for cit in d.citations_by_source.get(source.id, ()):
         citations_by_marker.setdefault(cit.marker, cit)
         add(cit.passage, _passage_mark(cit.passage, "citation", w.bibliography, link(urls.BIBLIOGRAPHY, f"ref-{cit.id}"),
-                                       f"{w.bibliography}: {cit.title or cit.quote}"))
+                                       f"{w.bibliography}: {cit.title or cit.quote}", w.permalink))
     # Footnote markers: in the running text they lead to the footnote; the footnote's own marker leads back.
     referenced: set[str] = set()
     for index, block in enumerate(source.blocks):
@@ -98,8 +101,8 @@ def metadata(ctx, source: Source) -> list[tuple[str, str | None, str | None]]:
         (w.meta["authors"], ", ".join(source.authors) or None, None),
         (w.meta["publication"], source.publication, None),
         (w.meta["date"], source.date.label(w) if source.date else None, None),
-        (w.meta["language"], source.language, None),
-        (w.meta["translated_from"], source.translated_from, None),
+        (w.meta["language"], w.language_name(source.language), None),
+        (w.meta["translated_from"], w.language_name(source.translated_from), None),
         (w.meta["url"], source.url, source.url),
         (w.meta["doi"], source.doi, f"https://doi.org/{source.doi}" if source.doi else None),
         (w.meta["path"], source.path, None),
