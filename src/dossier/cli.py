@@ -61,11 +61,12 @@ def build(site_dir: Path, no_linkcheck: bool) -> None:
 def serve(dev_addr: str) -> None:
     """Preview the site with live reload (mkdocs serve); rebuilds when sources/ or annotations/ change."""
     import os
-    import subprocess
 
     root = find_root()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    sys.exit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr], cwd=root, env=env))
+    os.chdir(root)
+    # Become mkdocs (no child process): a signal to `dossier serve` then reaches the server itself.
+    os.execvpe(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr], env)
 
 
 @main.command()
@@ -139,12 +140,18 @@ def new(source_id: str, title: str, date: str, text_file, authors: str, publicat
     from .project import plugin_options
     from .scaffold import NewSource, ScaffoldError, create
 
-    if text_file.name == "<stdin>" and sys.stdin.isatty():
+    if getattr(text_file, "name", "") == "<stdin>" and sys.stdin.isatty():
         click.echo("Paste the article's text, then press Ctrl-D on a line of its own:", err=True)
+    try:
+        text = text_file.read()
+    except UnicodeDecodeError as exc:
+        click.echo(f"error: {getattr(text_file, 'name', 'the text')} is not UTF-8 text ({exc.reason})\n"
+                   f"  hint: save it as UTF-8 (in an editor: save as, encoding UTF-8)", err=True)
+        sys.exit(1)
     root = find_root()
     options = plugin_options(root)
     source = NewSource(
-        id=source_id, title=title, date=date, text=text_file.read(),
+        id=source_id, title=title, date=date, text=text,
         authors=tuple(a.strip() for a in authors.split(";") if a.strip()), publication=publication, url=url,
         doi=doi, language=language, translated_from=translated_from, title_editorial=editorial_title,
     )
@@ -155,7 +162,9 @@ def new(source_id: str, title: str, date: str, text_file, authors: str, publicat
         sys.exit(1)
     source_file = created.source.relative_to(root).as_posix()
     annotation_file = created.annotations.relative_to(root).as_posix()
-    click.echo(f"created {source_file} ({created.paragraphs} paragraphs, {created.words} words)\n"
+    headings = f", {created.subheadings} subheading{'s' if created.subheadings != 1 else ''}" if created.subheadings else ""
+    click.echo(f"created {source_file} ({created.paragraphs} paragraph{'s' if created.paragraphs != 1 else ''}"
+               f"{headings}, {created.words} words)\n"
                f"created {annotation_file}\n"
                f"next:\n"
                f"  1. read {source_file}: one paragraph per block, '## ' subheadings; note every repair you make\n"
@@ -178,7 +187,10 @@ def suggest(source_id: str) -> None:
 
     root = find_root()
     options = plugin_options(root)
-    project, _ = load_project(root, options.get("sources", "sources"), options.get("annotations", "annotations"))
+    project, problems = load_project(root, options.get("sources", "sources"), options.get("annotations", "annotations"))
+    if any(p.severity == "error" for p in problems):  # e.g. a YAML syntax error: that file is left out
+        click.echo(f"note: the input has {len(problems)} problem(s) that `dossier check` lists; what could not be "
+                   "read is missing below", err=True)
     try:
         click.echo(render(make_suggestions(project, source_id)), nl=False)
     except UnknownSource as exc:

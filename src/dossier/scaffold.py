@@ -54,7 +54,8 @@ def paragraphs(text: str) -> list[str]:
     lines = [line.strip() for line in text.strip().split("\n")]
     if "" not in lines:
         return [line for line in lines if line]
-    blocks, current = [], []
+    blocks: list[str] = []
+    current: list[str] = []
     for line in lines + [""]:
         if line and not line.startswith("## "):
             current.append(line)
@@ -101,7 +102,8 @@ def source_markdown(new: NewSource) -> str:
         "doi": new.doi,
         "repairs": list(new.repairs),
     }
-    post = frontmatter.Post("\n\n".join(paragraphs(new.text)), **meta)
+    post = frontmatter.Post("\n\n".join(paragraphs(new.text)))
+    post.metadata.update(meta)
     return frontmatter.dumps(post, sort_keys=False, width=110) + "\n"
 
 
@@ -149,6 +151,7 @@ class Created:
     source: Path
     annotations: Path
     paragraphs: int
+    subheadings: int
     words: int
 
 
@@ -161,9 +164,10 @@ def create(root: Path, new: NewSource, sources_dir: str = "sources", annotations
         if path.exists():
             raise ScaffoldError(f"{path.relative_to(root).as_posix()} already exists; nothing was written",
                                 "pick another id, or edit the existing file")
-    source.parent.mkdir(parents=True, exist_ok=True)
-    annotations.parent.mkdir(parents=True, exist_ok=True)
-    source.write_text(source_markdown(new), encoding="utf-8")
-    annotations.write_text(annotation_skeleton(new), encoding="utf-8")
+    for path, content in ((source, source_markdown(new)), (annotations, annotation_skeleton(new))):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8") as f:  # "x": even a file created meanwhile is not overwritten
+            f.write(content)
     blocks = paragraphs(new.text)
-    return Created(source, annotations, len(blocks), sum(len(b.split()) for b in blocks))
+    headings = sum(b.startswith("## ") for b in blocks)
+    return Created(source, annotations, len(blocks) - headings, headings, sum(len(b.split()) for b in blocks))

@@ -15,12 +15,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from ..dates import DateError, EdtfDate, coerce_date_text, parse_date
 from ..diagnostics import did_you_mean
-from ..load import Project
-from ..load.located_yaml import LocDict, LocList
+from ..load import Project, TextBlock
+from ..load.located_yaml import LocList
 from ..mentions import MentionFinder
 from ..slugs import slugify
 from ..textmatch import find_quote
@@ -91,7 +91,7 @@ class Suggestions:
     actors_indent: str
 
 
-def _entries(data: Any, key: str) -> list[LocDict]:
+def _entries(data: Any, key: str) -> list[dict]:
     """The mappings listed under `key`, skipping whatever is malformed (validation reports that)."""
     items = data.get(key) if isinstance(data, dict) else None
     return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
@@ -112,7 +112,7 @@ def _date(value: Any) -> EdtfDate | None:
         return None
 
 
-def _names(actor: LocDict) -> list[str]:
+def _names(actor: dict) -> list[str]:
     names = [actor.get("name"), *(actor.get("aliases") or [])]
     return [n for n in names if isinstance(n, str) and n.strip()]
 
@@ -130,18 +130,38 @@ def suggest(project: Project, source_id: str) -> Suggestions:
     finder = MentionFinder((a["id"], name) for a in actors for name in _names(a))
     paragraphs = [b.text for b in source.blocks if b.kind == "p"]
     body = [(n, text) for n, text in enumerate(paragraphs, start=1) if not _FOOTNOTE.match(text)]
+    # The vocabulary that tells names from nouns comes from every source: the more text, the better.
+    vocabulary = Vocabulary.of(b.text for s in project.sources for b in s.blocks if b.kind == "p")
     article_date = _date(source.meta.get("date"))
+    dates, covered = _dates(source_id, paragraphs, body, article_date, finder, own_data, events_data)
+    return Suggestions(
+        source_id=source_id, source_path=source.path, article_date=article_date.text if article_date else None,
+        actors=_actor_counts(source.blocks, actors, finder), short_names=tuple(_short_names(actors, finder, body)),
+        dates=dates, covered_dates=covered, names=tuple(find_names(body, finder, vocabulary)),
+        footnotes=len(paragraphs) - len(body), events_indent=_indent(events_data, "events"),
+        evidence_indent=_indent(own_data, "evidence"), actors_indent=_indent(actors_data, "actors"),
+    )
 
-    # 1. Known actors, counted as the build counts them (footnotes included, as on the site).
-    where: dict[str, list[int]] = {}
-    for number, text in enumerate(paragraphs, start=1):
-        for mention in finder.find(text):
-            where.setdefault(mention.actor, []).append(number)
-    name_of = {a["id"]: _names(a)[0] if _names(a) else a["id"] for a in actors}
-    actor_counts = tuple(sorted((ActorCount(a, name_of[a], len(ns), tuple(sorted(set(ns)))) for a, ns in where.items()),
-                                key=lambda c: (-c.count, c.name)))
 
-    # 2. Dates not yet covered by a quote of this source.
+def _actor_counts(blocks: Sequence[TextBlock], actors: list[dict], finder: MentionFinder) -> tuple[ActorCount, ...]:
+    """Known actors in the text, counted as the build counts them (subheadings and footnotes included)."""
+    counts: dict[str, int] = {}
+    where: dict[str, set[int]] = {}
+    number = 0
+    for block in blocks:
+        number += block.kind == "p"
+        for mention in finder.find(block.text):
+            counts[mention.actor] = counts.get(mention.actor, 0) + 1
+            if block.kind == "p":
+                where.setdefault(mention.actor, set()).add(number)
+    name_of = {a["id"]: next(iter(_names(a)), a["id"]) for a in actors}
+    return tuple(sorted((ActorCount(a, name_of[a], n, tuple(sorted(where.get(a, ())))) for a, n in counts.items()),
+                        key=lambda c: (-c.count, c.name)))
+
+
+def _dates(source_id: str, paragraphs: list[str], body: list[tuple[int, str]], article_date: EdtfDate | None,
+           finder: MentionFinder, own_data: Any, events_data: Any) -> tuple[tuple[DateSuggestion, ...], int]:
+    """The date expressions no evidence (or citation) quote of the source covers yet, and how many it does."""
     covered = [span for entry in _entries(own_data, "evidence") + _entries(own_data, "citations")
                if isinstance(entry.get("quote"), str) for span in find_quote(entry["quote"], paragraphs)]
     events = [e for e in _entries(events_data, "events") if isinstance(e.get("id"), str)]
@@ -154,25 +174,14 @@ def suggest(project: Project, source_id: str) -> Suggestions:
                 covered_count += 1
                 continue
             quote = sentence_around(text, mention.start, mention.end)
-            in_quote = tuple(dict.fromkeys(m.actor for m in finder.find(quote)))
-            in_paragraph = tuple(dict.fromkeys(m.actor for m in finder.find(text)))
+            # The event's actors: those the sentence names, else those of the paragraph.
+            actors = (tuple(dict.fromkeys(m.actor for m in finder.find(quote)))
+                      or tuple(dict.fromkeys(m.actor for m in finder.find(text))))
             event_id = _event_id(source_id, mention, taken_ids)
             taken_ids.add(event_id)
-            dates.append(DateSuggestion(number, mention, quote, len(find_quote(quote, paragraphs)) == 1,
-                                        in_quote or in_paragraph, event_id,
-                                        _matching_events(mention, in_quote or in_paragraph, events)))
-
-    # 3. Names that are no actor yet; the vocabulary comes from every source, the more text the better.
-    vocabulary = Vocabulary.of(b.text for s in project.sources for b in s.blocks if b.kind == "p")
-    names = tuple(find_names(body, finder, vocabulary))
-
-    return Suggestions(
-        source_id=source_id, source_path=source.path, article_date=article_date.text if article_date else None,
-        actors=actor_counts, short_names=tuple(_short_names(actors, finder, body)), dates=tuple(dates),
-        covered_dates=covered_count, names=names, footnotes=len(paragraphs) - len(body),
-        events_indent=_indent(events_data, "events"), evidence_indent=_indent(own_data, "evidence"),
-        actors_indent=_indent(actors_data, "actors"),
-    )
+            dates.append(DateSuggestion(number, mention, quote, len(find_quote(quote, paragraphs)) == 1, actors,
+                                        event_id, _matching_events(mention, quote, actors, events)))
+    return tuple(dates), covered_count
 
 
 def _event_id(source_id: str, mention: DateMention, taken: set[str]) -> str:
@@ -183,26 +192,41 @@ def _event_id(source_id: str, mention: DateMention, taken: set[str]) -> str:
     return candidate
 
 
-def _matching_events(mention: DateMention, actors: tuple[str, ...], events: list[LocDict]) -> tuple[ExistingEvent, ...]:
-    """Events already in events.yml that may be what this passage reports: the same date, or an
-    overlapping one with an actor in common. Evidence for one of them beats a duplicate event."""
+def _matching_events(mention: DateMention, quote: str, actors: tuple[str, ...],
+                     events: list[dict]) -> tuple[ExistingEvent, ...]:
+    """Events already in events.yml that may be what this passage reports: the same date, or an overlapping
+    one with an actor in common; best first (same date, more actors and title words in common, narrower).
+    Evidence for one of them beats a second event for the same thing."""
     proposal = _date(mention.edtf)
     if proposal is None:
         return ()
+    words = _words(quote)
     scored = []
     for event in events:
         date = _date(event.get("date"))
         if date is None or date.end < proposal.start or proposal.end < date.start:
             continue
-        shared = len(set(actors) & set(event.get("actors") or []))
+        shared = len(set(actors) & {a for a in event.get("actors") or [] if isinstance(a, str)})
         same = date.text.rstrip("?~%") == proposal.text.rstrip("?~%")
-        if same or shared:
-            scored.append((not same, -shared, (date.end - date.start).days, event["id"],
-                           ExistingEvent(event["id"], date.text, str(event.get("title") or ""))))
+        # An event far vaguer than the passage ("2022/2024" for "am 19. Juni 2024") is hardly the same one.
+        vaguer = _days(date) > max(2 * _days(proposal), 31)
+        if same or (shared and not vaguer):
+            title = str(event.get("title") or "")
+            scored.append((not same, -shared, -len(words & _words(title)), _days(date),
+                           event["id"], ExistingEvent(event["id"], date.text, title)))
     return tuple(s[-1] for s in sorted(scored)[:3])
 
 
-def _short_names(actors: list[LocDict], finder: MentionFinder, body: list[tuple[int, str]]) -> list[ShortName]:
+def _days(date: EdtfDate) -> int:
+    return (date.end - date.start).days + 1
+
+
+def _words(text: str) -> set[str]:
+    """Content words, roughly: the longer ones, case-folded ("Pjöngjang", "landete")."""
+    return {w.casefold() for w in re.findall(r"\w{5,}", text)}
+
+
+def _short_names(actors: list[dict], finder: MentionFinder, body: list[tuple[int, str]]) -> list[ShortName]:
     """Surnames of known persons that stand alone in the text and that no actor's name or alias covers."""
     spelled = {name for a in actors for name in _names(a)}
     # Korean names put the family name first: "Kim" alone may be Kim Jong-un as well as Ellen Kim.

@@ -27,7 +27,7 @@ SEASONS = {"früh": 21, "som": 22, "her": 23, "win": 24}
 _SEASON_MONTH = {21: 3, 22: 6, 23: 9, 24: 12}
 _DECADE_WORDS = {"zwanzig": 2, "dreißig": 3, "dreissig": 3, "vierzig": 4, "fünfzig": 5, "sechzig": 6,
                  "siebzig": 7, "achtzig": 8, "neunzig": 9}
-_NUMBER_WORDS = {"einem": 1, "einigen": None, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+_NUMBER_WORDS: dict[str, int | None] = {"einem": 1, "einigen": None, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
                  "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "fünfzehn": 15,
                  "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
                  "achtzig": 80, "neunzig": 90, "hundert": 100}
@@ -107,8 +107,7 @@ def _in_article_year(ref: _Ref, month: int, day: int | None = None, offset: int 
     if ref.month is None:  # the article gives only its year: the year is a guess
         year = ref.year - 1 if offset == "last" else ref.year + 1 if offset == "next" else ref.year
         return _Proposal(_point(year, month, day) + "?", True, f"{basis}; the year is inferred")
-    ref_day = ref.day.day if ref.day else 31
-    later = (first_month, day or 1) > (ref.month, ref_day) if day or ref.day else first_month > ref.month
+    later = (first_month, day or 1) > (ref.month, ref.day.day if ref.day else 31)  # than the article's date
     if offset == "last":
         return _Proposal(_point(ref.year - 1 if later or first_month == ref.month else ref.year, month, day),
                          True, basis)
@@ -245,7 +244,8 @@ def _weekday(m: re.Match, ref: _Ref) -> _Proposal:
     if ref.day is None:
         if ref.year is None:
             return _Proposal(None, True, "relative, and the source has no date")
-        return _Proposal(ref.text + "?", True, f"the article's date {ref.text} is too vague for the day")
+        vague = ref.text or ""
+        return _Proposal(vague.rstrip("?~%") + "?", True, f"the article's date {vague} is too vague for the day")
     if word.startswith("vorgestern"):
         back = 2
     elif word.startswith("gestern"):

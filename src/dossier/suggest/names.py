@@ -74,6 +74,10 @@ _PREPOSITIONS = frozenset("mit von zu bei nach aus für gegen ohne um durch übe
 _ADJECTIVE = re.compile(r"(?!allem$|allen$)[a-zäöüß]+(?:e|en|er|es|em)$")  # not "vor allem Kim"
 _NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s+$")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-ZÄÖÜ]{2,8})\)")
+# Capitalised English words that mark a headline in title case ("Limo Gifted From Putin Is Now Carting Kim
+# Around"), whose every word looks like a name.
+_TITLE_CASE = frozenset("The Of And For From Is Are Its To In On At By With Now How What Why Who Will After "
+                        "Over Around Into Against Than About".split())
 _LONGEST_NAME_PART = 13  # longer capitalised words are German compounds ("Überschallkampfjets"), not names
 
 
@@ -131,13 +135,14 @@ class Vocabulary:
         capitalised: set[str] = set()
         for text in texts:
             words = tokens(text)
+            starts = set(sentence_starts(text))
             for i, word in enumerate(words):
                 if not word.capitalised:
                     lowercase.add(_stem(word.text))
                     continue
                 capitalised.add(word.text)
-                adjectives = _after_article(text, words, i)
-                if adjectives or _NUMBER_BEFORE.search(text, 0, word.start):
+                adjectives = _after_article(text, words, i, starts)
+                if adjectives or _NUMBER_BEFORE.search(text, max(0, word.start - 40), word.start):
                     nouns.add(_stem(word.text))
                 elif adjectives == 0:
                     after_article.add(_stem(word.text))
@@ -152,13 +157,18 @@ class Vocabulary:
         return word.endswith("s") and word[:-1] in self.capitalised
 
 
-def _after_article(text: str, words: list[Token], i: int) -> int | None:
+def _after_article(text: str, words: list[Token], i: int, sentence_starts: set[int]) -> int | None:
     """How many adjectives stand between words[i] and an article (or a preposition) before it; None if none
-    does: "dem Weltraumbahnhof" 0, "mit sowjetischer Hilfe" 1."""
+    does: "dem Weltraumbahnhof" 0, "mit sowjetischer Hilfe" 1. After a comma an "article" is more likely a
+    relative pronoun ("..., die Kim Jong Un machte"), and so it is at a sentence's start when a lowercase
+    word follows ("Das sagte Jenny Town")."""
     j, adjectives = i - 1, 0
     while j >= 0 and adjectives < 3 and _adjacent(text, words[j], words[j + 1]):
         word = words[j].text.lower()
         if word in _DETERMINERS or (adjectives and word in _PREPOSITIONS):
+            if word in _DETERMINERS and (text[max(0, words[j].start - 3):words[j].start].rstrip().endswith(",")
+                                         or (adjectives and words[j].start in sentence_starts)):
+                return None
             return adjectives
         if words[j].capitalised or not _ADJECTIVE.match(words[j].text):
             return None
@@ -222,19 +232,32 @@ def _name_in(run: list[Token], vocabulary: Vocabulary) -> tuple[list[Token], str
         return ((_stem(word.text) in vocabulary.nouns or bool(_NOUN_ENDING.search(word.text)))
                 and not _ORGANISATION.search(word.text))
 
-    while run and leading_noun(run[0]):
+    while run and (leading_noun(run[0]) or not run[0].capitalised):
         run = run[1:]
     if kind := _classify(run, vocabulary):
         return run, kind
-    part: list[Token] = []
-    for word in run + [Token(0, 0, "for")]:  # "X for Y": perhaps a name on one side
-        if word.text not in _LINKS:
-            part.append(word)
-        elif part and (kind := _classify(part, vocabulary)):
-            return part, kind
+    person = run  # a person's name may follow any noun: "eine Rede von George W. Bush"
+    while person and (vocabulary.is_common(person[0].text) or not person[0].capitalised):
+        person = person[1:]
+    if len(person) < len(run) and (kind := _classify(person, vocabulary)):
+        return person, kind
+    parts: list[list[Token]] = [[]]  # "X for Y": perhaps a name on one side
+    for word in run:
+        if word.text in _LINKS:
+            parts.append([])
         else:
-            part = []
+            parts[-1].append(word)
+    for part in parts if len(parts) > 1 else []:
+        if kind := _classify(part, vocabulary):
+            return part, kind
     return None
+
+
+def _headlines(words: list[Token], starts: list[int], end: int) -> list[tuple[int, int]]:
+    """Sentences that are English headlines in title case: two or more _TITLE_CASE words inside."""
+    bounds = list(zip(starts, starts[1:] + [end]))
+    return [(first, last) for first, last in bounds
+            if sum(w.text in _TITLE_CASE for w in words if first < w.start < last) >= 2]
 
 
 def find_names(paragraphs: Sequence[tuple[int, str]], known: MentionFinder,
@@ -243,9 +266,10 @@ def find_names(paragraphs: Sequence[tuple[int, str]], known: MentionFinder,
     hits: dict[tuple[str, ...], list[tuple[str, int, str | None]]] = defaultdict(list)
     kinds: dict[tuple[str, ...], str] = {}
     for number, text in paragraphs:
-        masked = [(m.start, m.end) for m in known.find(text)]
-        starts = set(sentence_starts(text))
-        for run in _runs(text, tokens(text), masked, vocabulary):
+        words = tokens(text)
+        starts = sentence_starts(text)
+        masked = [(m.start, m.end) for m in known.find(text)] + _headlines(words, starts, len(text))
+        for run in _runs(text, words, masked, vocabulary):
             while run and _not_name_part(run[0], run[0].start in starts, vocabulary):
                 run = run[1:]
             while run and _not_name_part(run[-1], False, vocabulary):
@@ -253,10 +277,12 @@ def find_names(paragraphs: Sequence[tuple[int, str]], known: MentionFinder,
             found = _name_in(run, vocabulary) if len(run) >= 2 else None
             if found is None:
                 continue
-            words, kind = found
-            acronym = _ACRONYM_AFTER.match(text, words[-1].end)
-            key = tuple(_stem(w.text) for w in words)
-            hits[key].append((text[words[0].start:words[-1].end], number, acronym["acronym"] if acronym else None))
+            name, kind = found
+            end = name[-1].end - (2 if name[-1].text.endswith(("'s", "’s")) else 0)  # "Vladimir Putin’s"
+            acronym = _ACRONYM_AFTER.match(text, name[-1].end)
+            # One candidate for "Kim Jong-un", "Kim Jong Un" and "Kim Jong-uns": the build finds them all by one.
+            key = tuple(_stem(part) for w in text[name[0].start:end].split() for part in w.split("-"))
+            hits[key].append((text[name[0].start:end], number, acronym["acronym"] if acronym else None))
             kinds.setdefault(key, kind)
     candidates = []
     for key, found_hits in hits.items():  # insertion order: among equally frequent names, the first one first

@@ -19,15 +19,15 @@ def sentence_starts(text: str) -> list[int]:
     """Offsets where sentences begin; the first is 0."""
     starts = [0]
     for match in _END.finditer(text):
-        before = text[:match.start()]
-        word = re.search(r"([\w.]*)$", before).group(1)
+        before = text[:match.start()].rsplit(None, 1)
+        word = before[-1] if before else ""
         if match.group().startswith("."):
-            if word.lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word):  # "George W. Bush"
+            if word.lower() in _ABBREVIATIONS or re.fullmatch(r"[^\W\d]", word):  # "George W. Bush", "z. B."
                 continue
             if re.fullmatch(r"\d{1,2}", word):  # an ordinal: "am 3. März"
                 continue
-        following = re.match(r"\s+", text[match.end():])
-        starts.append(match.end() + following.end())
+        rest = text[match.end():]
+        starts.append(match.end() + len(rest) - len(rest.lstrip()))
     return starts
 
 

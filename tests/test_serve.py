@@ -1,0 +1,92 @@
+"""`dossier serve` (mkdocs serve with the dossier plugin) on a copy of the project: an edited source is
+rebuilt into the page without a restart; a broken annotation is reported in the terminal as a diagnostic,
+the server keeps running, and it serves again once the annotation is fixed."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str, timeout: float = 60) -> tuple[int, str]:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.status, response.read().decode("utf-8")
+
+
+def _wait_for(condition, what: str, log: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.3)
+    pytest.fail(f"timed out waiting for {what}; server output:\n{log.read_text(encoding='utf-8')}")
+
+
+def test_serve_rebuilds_on_edits_and_survives_a_broken_annotation(project_copy, tmp_path):
+    source = sorted((project_copy / "sources").glob("*.md"))[0]
+    actors = project_copy / "annotations" / "actors.yml"
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/quellen/{source.stem}.html"
+    log = tmp_path / "serve.log"
+    output = lambda: log.read_text(encoding="utf-8")  # noqa: E731
+    with open(log, "w", encoding="utf-8") as out:
+        # dossier serve runs mkdocs serve as its child: a session of their own lets the test end both.
+        server = subprocess.Popen(
+            [sys.executable, "-c", "from dossier.cli import main; main()", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project_copy, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    try:
+        _wait_for(lambda: "Serving on" in output(), "the first build", log)
+        status, page = _get(url)
+        assert status == 200 and "Zuckerwattewolke" not in page
+
+        # An edited source: the page changes, no restart.
+        with open(source, "a", encoding="utf-8") as f:
+            f.write("\nEin Absatz über eine Zuckerwattewolke.\n")
+        _wait_for(lambda: "Zuckerwattewolke" in _get(url)[1], "the edit to show", log)
+
+        # A broken annotation: a diagnostic with file, line and code in the terminal, and the server lives on.
+        good = actors.read_text(encoding="utf-8")
+        broken = re.sub(r"^(\s*)- id: (.*)$", r"\g<0>\n\1  bogus: 1", good, count=1, flags=re.M)
+        assert broken != good
+        actors.write_text(broken, encoding="utf-8")
+        _wait_for(lambda: "error[unknown-field]: unknown field 'bogus'" in output(), "the error report", log)
+        assert re.search(r"annotations/actors\.yml:\d+:\d+: error\[unknown-field\]", output())
+        assert "Traceback" not in output()
+        assert server.poll() is None
+
+        # A request made now is answered (MkDocs holds it until a build succeeds), and the fix is picked up.
+        answer: list[tuple[int, str]] = []
+        request = threading.Thread(target=lambda: answer.append(_get(url, timeout=120)))
+        request.start()
+        time.sleep(1)
+        actors.write_text(good, encoding="utf-8")
+        request.join(timeout=120)
+        assert answer and answer[0][0] == 200 and "Zuckerwattewolke" in answer[0][1]
+        _wait_for(lambda: output().count("Reloading browsers") >= 2, "the rebuild after the fix", log)
+        assert server.poll() is None
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
