@@ -1,6 +1,9 @@
-"""Loading edge cases that golden YAML cases cannot express (bytes that are not UTF-8)."""
+"""Loading edge cases that golden YAML cases cannot express: bytes that are not UTF-8, line numbers, memory,
+mkdocs.yml."""
 
 from pathlib import Path
+
+import pytest
 
 from dossier.project import load_dossier
 
@@ -26,3 +29,55 @@ def test_line_numbers_count_from_the_top_of_the_source_file(tmp_path: Path):
     blocks = dossier.sources[0].blocks
     assert [(b.kind, b.text, b.line, b.number) for b in blocks] == [
         ("p", "Erster Absatz.", 13, 1), ("h2", "Titel", 15, 1), ("p", "Zweiter Absatz.", 17, 2)]
+
+
+def test_parsing_keeps_no_yaml_nodes_alive():
+    # `mkdocs serve` parses every file on every rebuild: nothing of a parse may outlive it.
+    import gc
+
+    import yaml
+
+    from dossier.load.located_yaml import parse
+
+    def live_nodes() -> int:
+        gc.collect()
+        return sum(isinstance(o, yaml.Node) for o in gc.get_objects())
+
+    before = live_nodes()
+    data, _ = parse("events:\n  - id: a\n    date: 2024-06-01\n    tags: [x, y]\n")
+    assert data["events"][0]["tags"] == ["x", "y"]
+    assert live_nodes() == before
+
+
+@pytest.mark.parametrize("mkdocs_yml, options", [
+    ("plugins:\n  - search\n  - dossier:\n      sources: texte\n", {"sources": "texte"}),
+    ("plugins:\n  search: {}\n  dossier:\n    sources: texte\n", {"sources": "texte"}),  # MkDocs takes a mapping too
+    ("plugins:\n  - dossier\n", {}),
+    ("plugins:\n  - dossier: 5\n", {}),
+    ("- site_name: kein Mapping\n", {}),
+    ("site_name: [kaputt\n", {}),
+])
+def test_plugin_options_as_mkdocs_reads_them(tmp_path, mkdocs_yml, options):
+    from dossier.project import plugin_options
+
+    (tmp_path / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    assert plugin_options(tmp_path) == options
+
+
+def test_a_language_without_a_word_table_is_an_error_not_silently_german(tmp_path):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - dossier:\n      language: en\n", encoding="utf-8")
+    dossier, diagnostics = load_dossier(tmp_path)
+    assert dossier is None
+    assert [d.format() for d in diagnostics] == [
+        "mkdocs.yml:1:1: error[bad-value]: dossier has no words for the language 'en'\n"
+        "  hint: one of: de (the tables are in src/dossier/i18n.py)"]
+    assert load_dossier(tmp_path, language="de")[0] is not None
+
+
+def test_a_file_that_cannot_be_read_is_named_not_a_crash(tmp_path: Path):
+    (tmp_path / "sources" / "ordner.md").mkdir(parents=True)  # a folder where a source file is expected
+    dossier, diagnostics = load_dossier(tmp_path)
+    assert dossier is None
+    assert [d.format().splitlines()[0] for d in diagnostics] == [
+        "sources/ordner.md:1:1: error[unreadable]: cannot read the file (Is a directory)"]

@@ -87,3 +87,18 @@ def test_source_ids_in_editors_notes_become_links_and_the_rest_stays_escaped(tmp
     page = render_site(make_dossier(tmp_path, **{"annotations/topics.yml": topics}))["themen.md"]
     assert ('<a href="quellen/artikel.html" title="Ein Testartikel">Muster</a> sagt ja, '
             '&lt;b&gt;andere&lt;/b&gt; nein.') in page
+
+
+def test_passage_ids_stay_unique_when_an_event_id_ends_like_a_numbered_passage(tmp_path):
+    # A second passage of event "x" is "ev-x-2", which is also the first passage of an event "x-2"
+    # (`dossier suggest` numbers its event ids that way).
+    events = BASE["annotations/events.yml"] + ("  - id: putin-in-pjoengjang-2024-06-2\n    date: \"2024-06\"\n"
+                                               "    title: Der Kreml spricht\n    actors: []\n")
+    own = BASE["annotations/sources/artikel.yml"].replace("claims:", (
+        "  - event: putin-in-pjoengjang-2024-06\n    quote: Dort traf er Kim Jong Un.\n"
+        "  - event: putin-in-pjoengjang-2024-06-2\n    quote: sagte der Kreml\nclaims:"))
+    dossier = make_dossier(tmp_path, **{"annotations/events.yml": events, "annotations/sources/artikel.yml": own})
+    anchors = [ev.passage.anchor for ev in dossier.evidence_by_source["artikel"]]
+    assert len(anchors) == len(set(anchors)) == 3
+    page = render_site(dossier)["quellen/artikel.md"]
+    assert all(page.count(f'id="{anchor}"') == 1 for anchor in anchors)

@@ -207,3 +207,30 @@ def test_an_unknown_source_is_named_with_a_hint(project, monkeypatch):
     assert "there is no source 'berricht'; did you mean 'bericht'?" in result.output
     with pytest.raises(UnknownSource):
         suggest(load_project(project)[0], "nichts")
+
+
+def test_each_paragraph_is_folded_once_not_once_per_quote(project, monkeypatch):
+    # Folding is the costly part of finding a quote: per quote and paragraph it grows as quotes x text.
+    import dossier.suggest
+    from dossier import textmatch
+
+    calls = []
+    fold = textmatch.fold
+    counting = lambda text: calls.append(text) or fold(text)  # noqa: E731
+    monkeypatch.setattr(textmatch, "fold", counting)
+    monkeypatch.setattr(dossier.suggest, "fold", counting, raising=False)
+    s = suggest(load_project(project)[0], "bericht")
+    assert len(s.dates) == 2 and s.covered_dates == 1
+    assert sorted(calls) == sorted(set(calls)) and len(calls) == 4  # the four paragraphs, each once
+
+
+@pytest.mark.parametrize("aliases, putin_count", [("5", 1), ("Putin", 3), ("{Wowa: 1}", 1)])
+def test_suggest_reads_mistyped_aliases_as_well_as_it_can(project, aliases, putin_count):
+    # Editors run suggest while the annotations still have errors: a mistyped value is no traceback, and a
+    # single alias written without brackets is still that alias, not five one-letter ones.
+    actors = project / "annotations" / "actors.yml"
+    text = actors.read_text(encoding="utf-8")
+    actors.write_text(text.replace("name: Wladimir Putin\n", f"name: Wladimir Putin\n  aliases: {aliases}\n"),
+                      encoding="utf-8")
+    s = suggest(load_project(project)[0], "bericht")
+    assert {a.id: a.count for a in s.actors}["wladimir-putin"] == putin_count

@@ -68,3 +68,9 @@ def test_relative_links(directory_urls, expected):
     assert [link.href("index.md", "quellen/x.md"), link.href("quellen/x.md", "zeitleiste.md", "e"),
             link.href("quellen/x.md", "index.md"), link.href("quellen/x.md", "quellen/x.md", "p-2"),
             link.href("zeitleiste.md", "dossier.json")] == expected
+
+
+def test_md_inline_keeps_a_heading_on_one_line():
+    # A title written as a YAML block ("title: |") must not end the heading and start a paragraph (or, with
+    # a line of '=' below it, another heading).
+    assert md_inline("Erste Zeile\n\nzweite Zeile\n===\n") == "Erste Zeile zweite Zeile ==="

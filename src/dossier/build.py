@@ -15,6 +15,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .project import input_dirs, replaced_by_site
+
 
 @dataclass
 class BuildResult:
@@ -38,6 +40,9 @@ def mkdocs_build(root: Path, site_dir: Path, echo=print) -> bool:
 def build_site(root: Path, site_dir: Path, linkcheck: bool = True, echo=print) -> BuildResult:
     started = time.perf_counter()
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
+    if (holds := replaced_by_site(root, site_dir, input_dirs(root))) is not None:
+        return BuildResult(False, f"{site_dir} would replace {holds}: nothing was built; choose another site folder "
+                                  f"(--site-dir)")
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
@@ -70,6 +75,11 @@ def _swap(new: Path, target: Path) -> None:
     if target.exists():
         old = target.with_name(f".{target.name}-old-{os.getpid()}")
         target.rename(old)
-    new.rename(target)
+    try:
+        new.rename(target)
+    except OSError:
+        if old is not None:
+            old.rename(target)  # the previous site, as it was
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)

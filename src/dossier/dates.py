@@ -189,7 +189,8 @@ def parse_date(text: str) -> EdtfDate:
 
 
 def coerce_date_text(value: object) -> str | None:
-    """YAML turns unquoted 2024-06-20 into a date and 2024 into an int: take them back as EDTF text."""
+    """YAML turns unquoted 2024-06-20 into a date (and plain PyYAML 2024 into an int; load/located_yaml keeps
+    numbers as written): take them back as EDTF text."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):

@@ -1,5 +1,6 @@
 """The generator's own words. Everything a reader sees that is not from sources/ or annotations/ comes
-from here, so an English dossier is a setting (`language: en`), not a fork."""
+from here, so an English dossier is one more table in LANGUAGES and a setting (`language: en`), not a fork.
+A language without a table is an error (project.load_dossier), never a silent fallback to German."""
 
 from __future__ import annotations
 

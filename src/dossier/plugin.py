@@ -17,7 +17,7 @@ from .diagnostics import format_report
 from .export import export_json
 from .pages import render_site
 from .pages.urls import EXPORT_FILE
-from .project import load_dossier
+from .project import load_dossier, replaced_by_site
 
 log = get_plugin_logger(__name__)
 
@@ -34,6 +34,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_config(self, config):
         # Validate here, before MkDocs cleans site/: a failed build leaves the previous site as it was.
         self.root = Path(config.config_file_path).parent
+        inputs = [self.root / self.config.sources, self.root / self.config.annotations, Path(config.docs_dir)]
+        if (holds := replaced_by_site(self.root, Path(config.site_dir), inputs)) is not None:
+            raise PluginError(f"site_dir {config.site_dir} would replace {holds}; choose another site folder")
         dossier, diagnostics = load_dossier(self.root, self.config.sources, self.config.annotations, self.config.language)
         for d in diagnostics:
             if d.severity != "error":

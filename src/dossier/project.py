@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import yaml
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, display_path
+from .i18n import LANGUAGES
 from .load import load_project
 from .model import Dossier
 from .validate import check
@@ -21,21 +23,49 @@ def find_root(start: Path | None = None) -> Path:
     return start
 
 
-def plugin_options(root: Path) -> dict:
-    """The dossier plugin's options from mkdocs.yml (read without MkDocs: `!!python` tags are ignored)."""
+def mkdocs_config(root: Path) -> dict:
+    """mkdocs.yml, read without MkDocs (`!!python` tags are ignored); {} if it is missing or unreadable."""
 
     class _Lenient(yaml.SafeLoader):
         pass
 
     _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
     try:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient) or {}
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient)
     except (OSError, yaml.YAMLError):
         return {}
-    for plugin in config.get("plugins") or []:
+    return config if isinstance(config, dict) else {}
+
+
+def plugin_options(root: Path) -> dict:
+    """The dossier plugin's options from mkdocs.yml (plugins as a list or, as MkDocs also allows, a mapping)."""
+    plugins = mkdocs_config(root).get("plugins") or []
+    entries = [plugins] if isinstance(plugins, dict) else plugins if isinstance(plugins, list) else []
+    for plugin in entries:
         if isinstance(plugin, dict) and "dossier" in plugin:
-            return plugin["dossier"] or {}
+            options = plugin["dossier"]
+            return options if isinstance(options, dict) else {}
     return {}
+
+
+def input_dirs(root: Path) -> list[Path]:
+    """The folders a build reads from: sources, annotations and MkDocs' docs_dir."""
+    options = plugin_options(root)
+    docs = mkdocs_config(root).get("docs_dir")
+    return [root / options.get("sources", "sources"), root / options.get("annotations", "annotations"),
+            root / (docs if isinstance(docs, str) else "docs")]
+
+
+def replaced_by_site(root: Path, site_dir: Path, inputs: list[Path]) -> str | None:
+    """What a build into `site_dir` would destroy (a build empties its site folder first): the project, when
+    site_dir is its folder or above it, or an input folder, when site_dir is it, above it or inside it."""
+    target, root = site_dir.resolve(), root.resolve()
+    if target == root or target in root.parents:
+        return "the project"
+    for folder in (f.resolve() for f in inputs):
+        if target == folder or target in folder.parents or folder in target.parents:
+            return f"the input folder {display_path(folder, root)}/"
+    return None
 
 
 def load_dossier(root: Path, sources: str | None = None, annotations: str | None = None,
@@ -44,11 +74,13 @@ def load_dossier(root: Path, sources: str | None = None, annotations: str | None
     project, diagnostics = load_project(root, sources or options.get("sources", "sources"),
                                         annotations or options.get("annotations", "annotations"))
     dossier, more = check(project)
-    diagnostics = sorted(diagnostics + more)
+    diagnostics += more
+    language = language or options.get("language") or "de"
+    if language not in LANGUAGES:
+        diagnostics.append(Diagnostic("mkdocs.yml", 1, 1, "bad-value", f"dossier has no words for the language "
+                                      f"'{language}'", f"one of: {', '.join(LANGUAGES)} (the tables are in "
+                                      "src/dossier/i18n.py)"))
+    diagnostics.sort()
     if any(d.severity == "error" for d in diagnostics):
         return None, diagnostics
-    if dossier is not None and (language or options.get("language")):
-        import dataclasses
-
-        dossier = dataclasses.replace(dossier, language=language or options["language"])
-    return dossier, diagnostics
+    return dataclasses.replace(dossier, language=language), diagnostics

@@ -16,11 +16,9 @@ import frontmatter
 
 from .dates import SUPPORTED_FORMS, DateError, parse_date
 from .suggest.text import sentence_starts
-from .validate.fields import SLUG, slug_hint
+from .validate.fields import RESERVED_IDS, SLUG, slug_hint
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
-# Source ids that would collide with a generated page (quellen/index.md is the list of sources).
-_RESERVED = frozenset({"index"})
 
 
 class ScaffoldError(Exception):
@@ -70,9 +68,9 @@ def paragraphs(text: str) -> list[str]:
 
 def check_new(new: NewSource) -> None:
     """Raise ScaffoldError for anything that would make a source the build rejects."""
-    if not SLUG.match(new.id) or new.id in _RESERVED:
+    if not SLUG.match(new.id) or new.id in RESERVED_IDS:
         raise ScaffoldError(f"'{new.id}' is not a usable source id",
-                            "it is reserved; pick another" if new.id in _RESERVED else slug_hint(new.id))
+                            "it is reserved; pick another" if new.id in RESERVED_IDS else slug_hint(new.id))
     if not new.title.strip():
         raise ScaffoldError("the title is empty", "give --title; if the article has none, write one and add "
                                                   "--editorial-title")

@@ -32,11 +32,15 @@ def load_project(root: Path, sources_dir: str = "sources", annotations_dir: str 
     if not src_dir.is_dir():
         diags.append(Diagnostic(sources_dir, 1, 1, "missing-dir", f"the folder '{sources_dir}/' does not exist",
                                 "run dossier in the project folder (where mkdocs.yml is), or create the folder"))
+    source_ids: list[str] = []  # every source file, also one that could not be read
     for path in sorted(src_dir.glob("*.md")) if src_dir.is_dir() else []:
+        source_ids.append(path.stem)
         source, found = read_source(path, root)
         diags += found
         if source:
             project.sources.append(source)
+        else:  # its annotations go unchecked, so no event can be judged to lack evidence
+            project.broken.add("sources")
     for name in GLOBAL_FILES:
         path = ann_dir / f"{name}.yml"
         if path.exists():
@@ -46,7 +50,6 @@ def load_project(root: Path, sources_dir: str = "sources", annotations_dir: str 
                 project.globals[name] = loaded
             elif found:
                 project.broken.add(name)
-    source_ids = [s.id for s in project.sources]
     for path in sorted((ann_dir / "sources").glob("*.yml")) if (ann_dir / "sources").is_dir() else []:
         loaded, found = read_yaml(path, root)
         diags += found

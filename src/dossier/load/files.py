@@ -56,6 +56,9 @@ def _read_text(path: Path, shown: str) -> tuple[str, Diagnostic | None]:
         return path.read_text(encoding="utf-8").lstrip("\ufeff"), None
     except UnicodeDecodeError as exc:
         return "", Diagnostic(shown, 1, 1, "encoding", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")
+    except OSError as exc:
+        return "", Diagnostic(shown, 1, 1, "unreadable", f"cannot read the file ({exc.strerror})",
+                              "check that it is a file you may read")
 
 
 def read_yaml(path: Path, root: Path) -> tuple[YamlFile | None, list[Diagnostic]]:

@@ -51,21 +51,38 @@ def _pos(node: yaml.Node, line_offset: int) -> Pos:
     return Pos(node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
 
 
-_scalars = yaml.SafeLoader("")
+_NUMBERS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
 
-def _convert(node: yaml.Node, line_offset: int, duplicates: list[DuplicateKeyError]) -> Any:
+def _scalar(node: yaml.ScalarNode, line_offset: int, loader: yaml.SafeLoader) -> Any:
+    """PyYAML's safe constructor decides the type (null, bool, date, str), except for numbers: an unquoted
+    number stays the text as written (`010` is not 8, `1.50` not 1.5; dates.coerce_date_text reads `2024`).
+    Where the constructor cannot build a value, a plain scalar it only took for a date (`2024-02-30`) stays
+    the text too, for the validator to judge; an explicit tag (`!foo x`) is reported at its place."""
+    implicit = node.style is None and node.tag == loader.resolve(yaml.ScalarNode, node.value, (True, False))
+    if implicit and node.tag in _NUMBERS:
+        return node.value
+    try:
+        return loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+        if implicit:
+            return node.value
+        raise YamlSyntaxError(f"YAML syntax error: cannot read {node.value!r} as {node.tag}", _pos(node, line_offset),
+                              "dossier reads plain YAML: remove the tag before the value") from None
+
+
+def _convert(node: yaml.Node, line_offset: int, duplicates: list[DuplicateKeyError], loader: yaml.SafeLoader) -> Any:
     if isinstance(node, yaml.MappingNode):
         result = LocDict()
         result.pos = _pos(node, line_offset)
         result.key_pos, result.value_pos = {}, {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, line_offset, duplicates)
+            key = _convert(key_node, line_offset, duplicates, loader)
             key = key if isinstance(key, str) else str(key)
             if key in result:
                 duplicates.append(DuplicateKeyError(key, _pos(key_node, line_offset), result.key_pos[key]))
                 continue
-            result[key] = _convert(value_node, line_offset, duplicates)
+            result[key] = _convert(value_node, line_offset, duplicates, loader)
             result.key_pos[key] = _pos(key_node, line_offset)
             result.value_pos[key] = _pos(value_node, line_offset)
         return result
@@ -74,11 +91,10 @@ def _convert(node: yaml.Node, line_offset: int, duplicates: list[DuplicateKeyErr
         result.pos = _pos(node, line_offset)
         result.item_pos = []
         for item in node.value:
-            result.append(_convert(item, line_offset, duplicates))
+            result.append(_convert(item, line_offset, duplicates, loader))
             result.item_pos.append(_pos(item, line_offset))
         return result
-    # Scalars: let PyYAML's safe constructor decide the type (null, bool, int, date, str).
-    return _scalars.construct_object(node, deep=True)
+    return _scalar(node, line_offset, loader)
 
 
 def parse(text: str, line_offset: int = 0) -> tuple[Any, list[DuplicateKeyError]]:
@@ -90,12 +106,20 @@ def parse(text: str, line_offset: int = 0) -> tuple[Any, list[DuplicateKeyError]
         pos = Pos(mark.line + 1 + line_offset, mark.column + 1) if mark else Pos(1 + line_offset, 1)
         message = " ".join(filter(None, [exc.context, exc.problem]))
         raise YamlSyntaxError(f"YAML syntax error: {message}", pos, _syntax_hint(exc)) from None
-    except yaml.YAMLError as exc:  # e.g. a tab or a control character the reader refuses
+    except yaml.reader.ReaderError as exc:  # a control character, invisible in most editors
+        before = text[:exc.position]
+        pos = Pos(before.count("\n") + 1 + line_offset, len(before) - before.rfind("\n"))
+        char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        raise YamlSyntaxError(f"YAML syntax error: the control character {char} is not allowed", pos,
+                              "delete it (it may have come with text copied from a PDF)") from None
+    except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"YAML syntax error: {exc}", Pos(1 + line_offset, 1), None) from None
     if node is None:
         return None, []
     duplicates: list[DuplicateKeyError] = []
-    return _convert(node, line_offset, duplicates), duplicates
+    # A loader per document: a loader keeps every node it constructed (and with it the file's text), so a
+    # shared one would grow with every rebuild under `mkdocs serve`.
+    return _convert(node, line_offset, duplicates, yaml.SafeLoader("")), duplicates
 
 
 def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:

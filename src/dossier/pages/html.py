@@ -13,8 +13,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
 def md_inline(text: str) -> Markup:
-    """Text for a Markdown context (a heading, a table cell): HTML-escaped and Markdown-escaped."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", escape(text, quote=False)))
+    """Text for a one-line Markdown context (a heading): HTML-escaped, Markdown-escaped, on one line."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", escape(" ".join(text.split()), quote=False)))
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from ..load import Project, TextBlock
 from ..load.located_yaml import LocList
 from ..mentions import MentionFinder
 from ..slugs import slugify
-from ..textmatch import find_quote
+from ..textmatch import find_quote, fold
 from .dates import DateMention, find_dates
 from .names import NameCandidate, Vocabulary, find_names
 from .text import sentence_around
@@ -113,7 +113,9 @@ def _date(value: Any) -> EdtfDate | None:
 
 
 def _names(actor: dict) -> list[str]:
-    names = [actor.get("name"), *(actor.get("aliases") or [])]
+    aliases = actor.get("aliases")
+    # "aliases: Putin" (no brackets) means the one alias; validation reports the form.
+    names = [actor.get("name"), *(aliases if isinstance(aliases, list) else [aliases])]
     return [n for n in names if isinstance(n, str) and n.strip()]
 
 
@@ -162,8 +164,9 @@ def _actor_counts(blocks: Sequence[TextBlock], actors: list[dict], finder: Menti
 def _dates(source_id: str, paragraphs: list[str], body: list[tuple[int, str]], article_date: EdtfDate | None,
            finder: MentionFinder, own_data: Any, events_data: Any) -> tuple[tuple[DateSuggestion, ...], int]:
     """The date expressions no evidence (or citation) quote of the source covers yet, and how many it does."""
+    folded = [fold(text) for text in paragraphs]  # once, not once per quote
     covered = [span for entry in _entries(own_data, "evidence") + _entries(own_data, "citations")
-               if isinstance(entry.get("quote"), str) for span in find_quote(entry["quote"], paragraphs)]
+               if isinstance(entry.get("quote"), str) for span in find_quote(entry["quote"], folded)]
     events = [e for e in _entries(events_data, "events") if isinstance(e.get("id"), str)]
     taken_ids = {e["id"] for e in events}
     dates: list[DateSuggestion] = []
@@ -179,7 +182,7 @@ def _dates(source_id: str, paragraphs: list[str], body: list[tuple[int, str]], a
                       or tuple(dict.fromkeys(m.actor for m in finder.find(text))))
             event_id = _event_id(source_id, mention, taken_ids)
             taken_ids.add(event_id)
-            dates.append(DateSuggestion(number, mention, quote, len(find_quote(quote, paragraphs)) == 1, actors,
+            dates.append(DateSuggestion(number, mention, quote, len(find_quote(quote, folded)) == 1, actors,
                                         event_id, _matching_events(mention, quote, actors, events)))
     return tuple(dates), covered_count
 

@@ -6,7 +6,9 @@ error) and every diagnostic, sorted by file and line.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ..diagnostics import Diagnostic, did_you_mean
 from ..load import Project
@@ -16,7 +18,7 @@ from ..model.build import assemble
 from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Passage, Source, Topic
 from ..textmatch import closest_passage, find_quote, fold
 from . import specs
-from .fields import Checker
+from .fields import RESERVED_IDS, SLUG, Checker, slug_hint
 
 
 @dataclass
@@ -82,6 +84,10 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
         meta = c.mapping(file.meta, specs.SOURCE_META, "the front matter", file.meta.pos)
         if meta is None:
             continue
+        if not SLUG.match(file.id) or file.id in RESERVED_IDS:
+            c.error(Pos(1, 1), "bad-id", f"the file name '{file.id}.md' is not a usable source id",
+                    "rename the file: " + ("'index' names the list of sources" if file.id in RESERVED_IDS
+                                           else slug_hint(file.id)) + "; its annotations file too")
         if not any(b.kind == "p" for b in file.blocks):
             c.error(Pos(file.meta.pos.line, 1), "empty-source", "the source has no text after the front matter",
                     "paste the article's text below the closing '---', paragraphs separated by blank lines")
@@ -104,6 +110,10 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
         c = checker_for(f.path)
         for item, pos in _records(c, f.data, "actors", "id: kim-jong-un"):
             a = c.mapping(item, specs.ACTOR, _what("actor", item), pos)
+            if a and a["id"] in (*RESERVED_IDS, AUTHOR):
+                meaning = "a claim's claimant for the article's own voice" if a["id"] == AUTHOR else "the list of actors"
+                c.error(item.value_pos["id"], "bad-id", f"'{a['id']}' is reserved",
+                        f"'{a['id']}' names {meaning}; give the actor another id")
             if a and a["id"] and defined["actor"].add(c, "actor", a["id"], item.value_pos["id"]):
                 actors.append(Actor(a["id"], a["name"], a["kind"], a["role"], tuple(a["aliases"]), a["wikidata"]))
 
@@ -144,16 +154,17 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
         if source is None:
             continue  # the source itself had errors, already reported
         c = checker_for(f.path)
-        top = c.mapping(f.data if f.data is not None else LocDict(), specs.SOURCE_ANNOTATIONS,
-                        "the annotation file", Pos(1, 1)) if f.data is not None else None
+        if f.data is None:
+            continue  # an empty file: nothing annotated yet
+        top = c.mapping(f.data, specs.SOURCE_ANNOTATIONS, "the annotation file", Pos(1, 1))
         if top is None:
             continue
         if top["summary"]:
             summaries[source_id] = top["summary"]
         quotes = _QuoteFinder(c, source)
-        anchors_used: dict[str, int] = {}
+        anchors_used: set[str] = set()
         seen_evidence: set[tuple[str, str]] = set()
-        for item, pos in _items(c, top["evidence"], f.data, "evidence"):
+        for item, pos in _items(top["evidence"]):
             e = c.mapping(item, specs.EVIDENCE, "an evidence entry", pos)
             if not e or not e["event"] or not e["quote"]:
                 continue
@@ -164,14 +175,16 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
                         "remove one of the two entries")
                 continue
             seen_evidence.add((e["event"], e["quote"]))
-            anchor = f"ev-{e['event']}"
-            anchors_used[anchor] = anchors_used.get(anchor, 0) + 1
-            if anchors_used[anchor] > 1:
-                anchor += f"-{anchors_used[anchor]}"
+            # The event's second passage in this source is ev-<event>-2, unless an event "<event>-2" took it.
+            anchor, n = f"ev-{e['event']}", 1
+            while anchor in anchors_used:
+                n += 1
+                anchor = f"ev-{e['event']}-{n}"
+            anchors_used.add(anchor)
             passage = quotes.find(e["quote"], item.value_pos["quote"], anchor)
             if passage:
                 evidence.append(Evidence(source_id, e["event"], e["quote"], passage))
-        for item, pos in _items(c, top["claims"], f.data, "claims"):
+        for item, pos in _items(top["claims"]):
             k = c.mapping(item, specs.CLAIM, _what("claim", item), pos)
             if not k:
                 continue
@@ -189,7 +202,7 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
             if passage and k["claimant"] and k["stance"] and k["text"]:
                 claims.append(Claim(k["id"], source_id, k["claimant"], k["stance"], k["topic"],
                                     tuple(a for a, _ in k["about"]), k["text"], k["quote"], passage))
-        for item, pos in _items(c, top["citations"], f.data, "citations"):
+        for item, pos in _items(top["citations"]):
             r = c.mapping(item, specs.CITATION, _what("citation", item), pos)
             if not r or not r["id"] or not defined["citation"].add(c, "citation", r["id"], item.value_pos["id"]):
                 continue
@@ -217,9 +230,8 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
                               hint or f"define the {ref.kind} first, or correct the id")
 
     # Every event on the timeline must lead to a passage.
-    with_evidence = cited_events
     for event_id, (c, pos) in event_pos.items() if "sources" not in project.broken else ():
-        if event_id not in with_evidence:
+        if event_id not in cited_events:
             c.error(pos, "no-evidence", f"event '{event_id}' has no evidence in any source",
                     "add an evidence entry (event + verbatim quote) to annotations/sources/<source>.yml, or remove the event")
 
@@ -245,10 +257,9 @@ def _number_blocks(blocks) -> tuple[Block, ...]:
     return tuple(numbered)
 
 
-def _items(c: Checker, value, data, key: str):
-    if not value:
-        return []
-    return list(zip(value, value.item_pos))
+def _items(value: LocList | list) -> list[tuple[object, Pos]]:
+    """A checked list's entries with their positions ([] when the list was missing or not a list)."""
+    return list(zip(value, value.item_pos)) if isinstance(value, LocList) else []
 
 
 class _QuoteFinder:
@@ -262,6 +273,8 @@ class _QuoteFinder:
         self.folded = [fold(text) for text in self.texts]  # once per source, not once per quote
 
     def find(self, quote: str, pos: Pos, anchor: str) -> Passage | None:
+        if not self.texts:
+            return None  # a source without text: reported once, as empty-source, not once per quote
         spans = find_quote(quote, self.folded)
         if len(spans) == 1:
             span = spans[0]
@@ -275,6 +288,15 @@ class _QuoteFinder:
         if headings:
             self.checker.error(pos, "quote-in-heading", f"the quote is a subheading of {self.source.path}",
                                f"quote a passage of a paragraph instead (the heading is on line {headings[0].line})")
+            return None
+        across = find_quote(quote, [" ".join(self.texts)])
+        if across:
+            ends = list(accumulate(len(text) + 1 for text in self.texts))  # where each paragraph's text ends
+            block = self.source.blocks[self.index[bisect_right(ends, across[0].start)]]
+            self.checker.error(pos, "quote-across-paragraphs",
+                               f"the quote runs across a paragraph break in {self.source.path}",
+                               "a quote must stand within one paragraph: shorten it, or split it into two entries "
+                               f"(it begins at {self.source.path}:{block.line}, paragraph {block.number})")
             return None
         best = closest_passage(quote, self.texts)
         if best:

@@ -14,6 +14,8 @@ from ..diagnostics import Diagnostic, did_you_mean
 from ..load.located_yaml import LocDict, LocList, Pos
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Ids that would collide with a generated page: quellen/index.md and akteure/index.md are the lists.
+RESERVED_IDS = frozenset({"index"})
 
 
 def slug_hint(value: str) -> str:
@@ -35,6 +37,9 @@ class Field:
 
 _KIND_NAMES = {"id": "an id", "text": "text", "bool": "true or false", "date": "an EDTF date",
                "texts": "a list of texts", "ids": "a list of ids", "list": "a list", "marker": "a footnote marker"}
+# What YAML made of a value, in an editor's words.
+_TYPE_NAMES = {"LocDict": "a mapping", "LocList": "a list", "str": "text", "int": "a number", "float": "a number",
+               "bool": "true or false", "date": "a date", "datetime": "a date and time"}
 
 
 class Checker:
@@ -83,7 +88,11 @@ class Checker:
         return check(value, spec, what, pos)
 
     def _wrong(self, value: Any, spec: Field, what: str, pos: Pos) -> None:
-        got = type(value).__name__.replace("LocDict", "mapping").replace("LocList", "list").replace("str", "text")
+        if value is None:  # only a list's entry gets here: "[a, null]", or a '-' with nothing after it
+            self.error(pos, "missing-value", f"'{spec.name}' of {what} has an empty entry",
+                       "remove it, or write what is missing")
+            return None
+        got = _TYPE_NAMES.get(type(value).__name__, type(value).__name__)
         self.error(pos, "bad-type", f"'{spec.name}' of {what} must be {_KIND_NAMES[spec.kind]}, not {got}",
                    f"e.g. {spec.name}: {spec.example}" if spec.example else None)
 
