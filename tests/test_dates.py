@@ -34,7 +34,7 @@ def test_rejects_what_is_not_an_accepted_edtf_form(text):
 
 @pytest.mark.parametrize("text, period", [
     ("1950/1953", "1950er Jahre"), ("196X", "1960er Jahre"), ("19XX", "20. Jahrhundert"), ("2000~", "2000"),
-    ("2023-09", "2023"),
+    ("2023-09", "2023"), ("201X", "2010er Jahre"), ("19XX/1953", "20. Jahrhundert"),
 ])
 def test_timeline_period(text, period):
     assert parse_date(text).period(GERMAN)[1] == period

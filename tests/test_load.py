@@ -81,3 +81,20 @@ def test_a_file_that_cannot_be_read_is_named_not_a_crash(tmp_path: Path):
     assert dossier is None
     assert [d.format().splitlines()[0] for d in diagnostics] == [
         "sources/ordner.md:1:1: error[unreadable]: cannot read the file (Is a directory)"]
+
+
+def test_a_subheading_needs_no_blank_line_after_it():
+    from dossier.load.files import split_blocks
+
+    blocks = split_blocks("Erster Absatz.\n## Titel\nZweiter Absatz\nweiter.\n", 20)
+    assert [(b.kind, b.text, b.line) for b in blocks] == [
+        ("p", "Erster Absatz.", 20), ("h2", "Titel", 21), ("p", "Zweiter Absatz weiter.", 22)]
+
+
+def test_diagnostics_sort_by_place_whatever_their_hints():
+    from dossier.diagnostics import Diagnostic
+
+    a = Diagnostic("a.yml", 2, 1, "x", "m", None)
+    b = Diagnostic("a.yml", 2, 1, "x", "m", "hint")
+    c = Diagnostic("a.yml", 1, 5, "y", "m", "hint")
+    assert sorted([a, b, c])[0] is c

@@ -102,3 +102,16 @@ def test_passage_ids_stay_unique_when_an_event_id_ends_like_a_numbered_passage(t
     assert len(anchors) == len(set(anchors)) == 3
     page = render_site(dossier)["quellen/artikel.md"]
     assert all(page.count(f'id="{anchor}"') == 1 for anchor in anchors)
+
+
+def test_timeline_has_one_heading_per_period_even_when_vague_dates_interleave(tmp_path):
+    events = BASE["annotations/events.yml"] + "".join(
+        f"  - id: e-{i}\n    date: \"{date}\"\n    title: Ereignis {i}\n    actors: []\n"
+        for i, date in enumerate(["2010", "201X", "2010-05", "2024-01"]))
+    evidence = BASE["annotations/sources/artikel.yml"].replace("claims:", "".join(
+        f"  - event: e-{i}\n    quote: Dort traf er Kim Jong Un.\n" for i in range(4)) + "claims:")
+    page = render_site(make_dossier(tmp_path, **{"annotations/events.yml": events,
+                                                 "annotations/sources/artikel.yml": evidence}))["zeitleiste.md"]
+    headings = [line for line in page.splitlines() if line.startswith("## ")]
+    # Sorted by bounds, "201X" stands between "2010" and "2010-05": still one "2010" heading.
+    assert headings == ["## 2010", "## 2010er Jahre", "## 2024"]

@@ -93,9 +93,10 @@ class EdtfDate:
     def period(self, words: Words) -> tuple[int, str]:
         """The timeline group: a decade before 2000, a year after (where the sources' events crowd)."""
         year = self.start.year
-        if self.points[0] is not None and self.points[0].precision == "century":
-            return year, words.century.format(year // 100 + 1)
-        if year < 2000:
+        precision = self.points[0].precision if self.points[0] is not None else None
+        if precision == "century":
+            return year - year % 100, words.century.format(year // 100 + 1)
+        if year < 2000 or precision == "decade":
             decade = year - year % 10
             return decade, words.decade.format(decade)
         return year, str(year)

@@ -7,7 +7,7 @@ build at once.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -19,8 +19,9 @@ class Diagnostic:
     col: int
     code: str
     message: str
-    hint: str | None = None
-    severity: str = "error"
+    # Sorting goes by place, code and message; hint and severity only travel along (a None hint is unorderable).
+    hint: str | None = field(default=None, compare=False)
+    severity: str = field(default="error", compare=False)
 
     def format(self) -> str:
         text = f"{self.file}:{self.line}:{self.col}: {self.severity}[{self.code}]: {self.message}"

@@ -74,7 +74,8 @@ _HEADING = re.compile(r"^## +(.+)$")
 
 
 def split_blocks(body: str, first_line: int) -> tuple[TextBlock, ...]:
-    """Paragraphs are separated by blank lines; a block that is one line starting with `## ` is a heading.
+    """Paragraphs are separated by blank lines; a line starting with `## ` is a heading of its own, even
+    without a blank line after it (as `dossier new` writes and editors type it).
 
     Lines inside a paragraph are joined with a space: the received articles wrap lines arbitrarily.
     """
@@ -82,6 +83,12 @@ def split_blocks(body: str, first_line: int) -> tuple[TextBlock, ...]:
     current: list[str] = []
     start = first_line
     for number, line in enumerate(body.split("\n"), start=first_line):
+        if _HEADING.match(line.strip()):
+            if current:
+                blocks.append(_block(current, start))
+                current = []
+            blocks.append(_block([line.strip()], number))
+            continue
         if line.strip():
             if not current:
                 start = number

@@ -202,12 +202,18 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
             if passage and k["claimant"] and k["stance"] and k["text"]:
                 claims.append(Claim(k["id"], source_id, k["claimant"], k["stance"], k["topic"],
                                     tuple(a for a, _ in k["about"]), k["text"], k["quote"], passage))
+        earlier_citations: list[str] = []  # "Ibid." repeats a reference this source made before
         for item, pos in _items(top["citations"]):
             r = c.mapping(item, specs.CITATION, _what("citation", item), pos)
             if not r or not r["id"] or not defined["citation"].add(c, "citation", r["id"], item.value_pos["id"]):
                 continue
-            if r["repeats"]:
-                refs.append(_Ref(c, item.value_pos["repeats"], "citation", r["repeats"], f"citation '{r['id']}'"))
+            if r["repeats"] and r["repeats"] not in earlier_citations:
+                c.error(item.value_pos["repeats"], "unknown-ref",
+                        f"citation '{r['id']}' repeats '{r['repeats']}', which is no earlier citation of this source",
+                        did_you_mean(r["repeats"], earlier_citations)
+                        or "'repeats' (for \"Ibid.\") names a citation listed above it in this file")
+                r["repeats"] = None
+            earlier_citations.append(r["id"])
             passage = quotes.find(r["quote"], item.value_pos.get("quote", pos), f"cit-{r['id']}") if r["quote"] else None
             if passage:
                 citations.append(Citation(
