@@ -64,3 +64,11 @@ def test_bounds_agree_with_the_edtf_package(text):
 def test_winter_reaches_into_the_next_year():
     # The edtf package ends winter on 31 December; a winter runs from December to February.
     assert (parse_date("2023-24").start, parse_date("2023-24").end) == (dt.date(2023, 12, 1), dt.date(2024, 2, 29))
+
+
+@pytest.mark.parametrize("text, label", [("2023-09-16", "16 September 2023"), ("196X", "1960s"), ("19XX", "20th century"),
+                                         ("20XX", "21st century"), ("2000~", "c. 2000"), ("2024-23", "autumn 2024")])
+def test_english_is_a_setting_not_a_fork(text, label):
+    from dossier.i18n import ENGLISH
+
+    assert parse_date(text).label(ENGLISH) == label

@@ -66,12 +66,12 @@ def test_plugin_options_as_mkdocs_reads_them(tmp_path, mkdocs_yml, options):
 
 def test_a_language_without_a_word_table_is_an_error_not_silently_german(tmp_path):
     (tmp_path / "sources").mkdir()
-    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - dossier:\n      language: en\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - dossier:\n      language: xx\n", encoding="utf-8")
     dossier, diagnostics = load_dossier(tmp_path)
     assert dossier is None
     assert [d.format() for d in diagnostics] == [
-        "mkdocs.yml:1:1: error[bad-value]: dossier has no words for the language 'en'\n"
-        "  hint: one of: de (the tables are in src/dossier/i18n.py)"]
+        "mkdocs.yml:1:1: error[bad-value]: dossier has no words for the language 'xx'\n"
+        "  hint: one of: de, en (the tables are in src/dossier/i18n.py)"]
     assert load_dossier(tmp_path, language="de")[0] is not None
 
 

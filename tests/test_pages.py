@@ -115,3 +115,11 @@ def test_timeline_has_one_heading_per_period_even_when_vague_dates_interleave(tm
     headings = [line for line in page.splitlines() if line.startswith("## ")]
     # Sorted by bounds, "201X" stands between "2010" and "2010-05": still one "2010" heading.
     assert headings == ["## 2010", "## 2010er Jahre", "## 2024"]
+
+
+def test_an_english_dossier_is_a_setting(tmp_path):
+    import dataclasses
+
+    pages = render_site(dataclasses.replace(make_dossier(tmp_path), language="en"))
+    assert "# Timeline" in pages["zeitleiste.md"] and ">June 2024</time>" in pages["zeitleiste.md"]
+    assert "Zeitleiste" not in pages["zeitleiste.md"]

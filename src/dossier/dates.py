@@ -95,7 +95,7 @@ class EdtfDate:
         year = self.start.year
         precision = self.points[0].precision if self.points[0] is not None else None
         if precision == "century":
-            return year - year % 100, words.century.format(year // 100 + 1)
+            return year - year % 100, words.century.format(words.ordinal(year // 100 + 1))
         if year < 2000 or precision == "decade":
             decade = year - year % 10
             return decade, words.decade.format(decade)
@@ -105,7 +105,7 @@ class EdtfDate:
 def _point_label(point: Point, words: Words) -> str:
     precision = point.precision
     if precision == "century":
-        text = words.century.format(int(point.year[:2]) + 1)
+        text = words.century.format(words.ordinal(int(point.year[:2]) + 1))
     elif precision == "decade":
         text = words.decade.format(int(point.year[:3] + "0"))
     elif precision == "season":

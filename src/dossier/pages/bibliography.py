@@ -18,7 +18,7 @@ def format_citation(ctx, cit: Citation) -> str:
     if cit.title:
         parts.append(cit.title.rstrip(".") + ".")
     if cit.container:
-        parts.append(f"In: {cit.container.rstrip('.')}.")
+        parts.append(ctx.words.in_container.format(cit.container.rstrip(".")))
     if cit.publisher:
         parts.append(cit.publisher.rstrip(".") + ".")
     return " ".join(parts)
