@@ -167,6 +167,11 @@ class Dossier:
         return MappingProxyType({s.id: s for s in self.sources})
 
     @cached_property
+    def source_order(self) -> Mapping[str, int]:
+        """Each source's place in the dossier (by date): lists that span sources follow it."""
+        return MappingProxyType({s.id: i for i, s in enumerate(self.sources)})
+
+    @cached_property
     def actor_by_id(self) -> Mapping[str, Actor]:
         return MappingProxyType({a.id: a for a in self.actors})
 

@@ -12,8 +12,9 @@ from .source import claimant_name
 
 def render(ctx, actor: Actor) -> str:
     d = ctx.dossier
-    mentions = d.mentions.get(actor.id, {})
-    sources = [(s, mentions[s.id]) for s in d.sources if s.id in mentions]
+    # Only the sources that mention this actor, in source order: no loop over every source per actor.
+    mentions = sorted(d.mentions.get(actor.id, {}).items(), key=lambda sn: d.source_order[sn[0]])
+    sources = [(d.source_by_id[source_id], n) for source_id, n in mentions]
     claims_by = [(c, d.source_by_id[c.source]) for c in d.claims_by_claimant.get(actor.id, ())]
     claims_about = [(c, d.source_by_id[c.source], claimant_name(ctx, c.claimant, d.source_by_id[c.source]))
                     for c in d.claims_about.get(actor.id, ())]

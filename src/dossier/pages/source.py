@@ -115,10 +115,14 @@ def metadata(ctx, source: Source) -> list[tuple[str, str | None, str | None]]:
 def render(ctx, source: Source) -> str:
     d = ctx.dossier
     page = urls.source_page(source.id)
+    # This source's passages per event, from its own evidence: an event that every source reports must not
+    # make each source page walk every source's evidence.
+    own_evidence: dict[str, list] = {}
+    for ev in d.evidence_by_source.get(source.id, ()):
+        own_evidence.setdefault(ev.event, []).append(ev)
     return ctx.render(
         "source.md.j2", page, source=source, meta=metadata(ctx, source), blocks=text_blocks(ctx, source, page),
-        events=[(e, [ev for ev in d.evidence_by_event[e.id] if ev.source == source.id])
-                for e in d.events_by_source.get(source.id, ())],
+        events=[(e, own_evidence[e.id]) for e in d.events_by_source.get(source.id, ())],
         claims=[(c, claimant_name(ctx, c.claimant, source)) for c in d.claims_by_source.get(source.id, ())],
         actors=[(a, d.mentions[a.id][source.id]) for a in d.actors_by_source.get(source.id, ())],
         citations=d.citations_by_source.get(source.id, ()),

@@ -10,8 +10,7 @@ from .source import claimant_name
 
 def _by_source(ctx, claims):
     d = ctx.dossier
-    order = {s.id: i for i, s in enumerate(d.sources)}
-    claims = sorted(claims, key=lambda c: order[c.source])
+    claims = sorted(claims, key=lambda c: d.source_order[c.source])
     return [(d.source_by_id[sid], [(c, claimant_name(ctx, c.claimant, d.source_by_id[sid])) for c in group])
             for sid, group in groupby(claims, key=lambda c: c.source)]
 

@@ -165,15 +165,18 @@ def _dates(source_id: str, paragraphs: list[str], body: list[tuple[int, str]], a
            finder: MentionFinder, own_data: Any, events_data: Any) -> tuple[tuple[DateSuggestion, ...], int]:
     """The date expressions no evidence (or citation) quote of the source covers yet, and how many it does."""
     folded = [fold(text) for text in paragraphs]  # once, not once per quote
-    covered = [span for entry in _entries(own_data, "evidence") + _entries(own_data, "citations")
-               if isinstance(entry.get("quote"), str) for span in find_quote(entry["quote"], folded)]
+    covered: dict[int, list] = {}  # paragraph index -> spans that evidence or citation quotes cover
+    for entry in _entries(own_data, "evidence") + _entries(own_data, "citations"):
+        if isinstance(entry.get("quote"), str):
+            for span in find_quote(entry["quote"], folded):
+                covered.setdefault(span.block, []).append(span)
     events = [e for e in _entries(events_data, "events") if isinstance(e.get("id"), str)]
     taken_ids = {e["id"] for e in events}
     dates: list[DateSuggestion] = []
     covered_count = 0
     for number, text in body:
         for mention in find_dates(text, article_date):
-            if any(s.block == number - 1 and s.start < mention.end and mention.start < s.end for s in covered):
+            if any(s.start < mention.end and mention.start < s.end for s in covered.get(number - 1, ())):
                 covered_count += 1
                 continue
             quote = sentence_around(text, mention.start, mention.end)

@@ -70,111 +70,148 @@ def _records(checker: Checker, data, key: str, example: str) -> list[tuple[LocDi
 
 
 def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
-    checkers: list[Checker] = []
-    refs: list[_Ref] = []
+    run = _Run(project)
+    sources = run.sources()
+    actors, events, topics = run.actors(), run.events(), run.topics()
+    annotations = [run.annotations(sources[source_id], f) for source_id, f in sorted(project.per_source.items())
+                   if source_id in sources]  # a source with errors of its own is reported already
+    run.references()
+    run.require_evidence({e for a in annotations for e in a.cited_events})
+    diagnostics = run.diagnostics()
+    if any(d.severity == "error" for d in diagnostics):
+        return None, diagnostics
+    return assemble(
+        list(sources.values()), {a.source: a.summary for a in annotations if a.summary}, actors, events, topics,
+        [e for a in annotations for e in a.evidence], [k for a in annotations for k in a.claims],
+        [r for a in annotations for r in a.citations],
+    ), diagnostics
 
-    def checker_for(path: str) -> Checker:
-        checkers.append(Checker(path))
-        return checkers[-1]
 
-    # Sources: front matter and text.
-    sources: dict[str, Source] = {}
-    for file in project.sources:
-        c = checker_for(file.path)
-        meta = c.mapping(file.meta, specs.SOURCE_META, "the front matter", file.meta.pos)
-        if meta is None:
-            continue
-        if not SLUG.match(file.id) or file.id in RESERVED_IDS:
-            c.error(Pos(1, 1), "bad-id", f"the file name '{file.id}.md' is not a usable source id",
-                    "rename the file: " + ("'index' names the list of sources" if file.id in RESERVED_IDS
-                                           else slug_hint(file.id)) + "; its annotations file too")
-        if not any(b.kind == "p" for b in file.blocks):
-            c.error(Pos(file.meta.pos.line, 1), "empty-source", "the source has no text after the front matter",
-                    "paste the article's text below the closing '---', paragraphs separated by blank lines")
-        sources[file.id] = Source(
-            id=file.id, path=file.path, title=meta["title"] or file.id, title_editorial=bool(meta["title_editorial"]),
-            authors=tuple(meta["authors"]), publication=meta["publication"], date=meta["date"],
-            language=meta["language"], translated_from=meta["translated_from"], url=meta["url"], doi=meta["doi"],
-            repairs=tuple(meta["repairs"] or ()), blocks=_number_blocks(file.blocks),
-        )
+@dataclass
+class _Annotations:
+    """What one annotation file adds to the dossier."""
 
-    # Shared files: actors, events, topics.
-    actors: list[Actor] = []
-    events: list[Event] = []
-    topics: list[Topic] = []
-    defined = {kind: _Defined() for kind in ("actor", "event", "topic", "claim", "citation")}
-    event_pos: dict[str, tuple[Checker, Pos]] = {}
+    source: str
+    summary: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    cited_events: set[str] = field(default_factory=set)  # events an evidence entry names, even one whose quote failed
 
-    if "actors" in project.globals:
-        f = project.globals["actors"]
-        c = checker_for(f.path)
-        for item, pos in _records(c, f.data, "actors", "id: kim-jong-un"):
-            a = c.mapping(item, specs.ACTOR, _what("actor", item), pos)
-            if a and a["id"] in (*RESERVED_IDS, AUTHOR):
+
+class _Run:
+    """One validation: a checker per file, every id defined so far, the references to judge at the end."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.checkers: list[Checker] = []
+        self.refs: list[_Ref] = []
+        self.defined = {kind: _Defined() for kind in ("actor", "event", "topic", "claim", "citation")}
+        self.event_pos: dict[str, tuple[Checker, Pos]] = {}
+
+    def checker_for(self, path: str) -> Checker:
+        self.checkers.append(Checker(path))
+        return self.checkers[-1]
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return sorted(d for c in self.checkers for d in c.diagnostics)
+
+    def sources(self) -> dict[str, Source]:
+        """Each source's front matter and text."""
+        sources: dict[str, Source] = {}
+        for file in self.project.sources:
+            c = self.checker_for(file.path)
+            meta = c.mapping(file.meta, specs.SOURCE_META, "the front matter", file.meta.pos)
+            if meta is None:
+                continue
+            if not SLUG.match(file.id) or file.id in RESERVED_IDS:
+                c.error(Pos(1, 1), "bad-id", f"the file name '{file.id}.md' is not a usable source id",
+                        "rename the file: " + ("'index' names the list of sources" if file.id in RESERVED_IDS
+                                               else slug_hint(file.id)) + "; its annotations file too")
+            if not any(b.kind == "p" for b in file.blocks):
+                c.error(Pos(file.meta.pos.line, 1), "empty-source", "the source has no text after the front matter",
+                        "paste the article's text below the closing '---', paragraphs separated by blank lines")
+            sources[file.id] = Source(
+                id=file.id, path=file.path, title=meta["title"] or file.id,
+                title_editorial=bool(meta["title_editorial"]), authors=tuple(meta["authors"]),
+                publication=meta["publication"], date=meta["date"], language=meta["language"],
+                translated_from=meta["translated_from"], url=meta["url"], doi=meta["doi"],
+                repairs=tuple(meta["repairs"] or ()), blocks=_number_blocks(file.blocks),
+            )
+        return sources
+
+    def _shared(self, name: str, spec, kind: str, example: str):
+        """The entries of a shared file (actors.yml ...) whose fields passed and whose id is new:
+        (checker, entry, position, cleaned values)."""
+        if name not in self.project.globals:
+            return
+        f = self.project.globals[name]
+        c = self.checker_for(f.path)
+        for item, pos in _records(c, f.data, name, example):
+            values = c.mapping(item, spec, _what(kind, item), pos)
+            if values and values["id"] and self.defined[kind].add(c, kind, values["id"], item.value_pos["id"]):
+                yield c, item, pos, values
+
+    def actors(self) -> list[Actor]:
+        actors = []
+        for c, item, _, a in self._shared("actors", specs.ACTOR, "actor", "id: kim-jong-un"):
+            if a["id"] in (*RESERVED_IDS, AUTHOR):
                 meaning = "a claim's claimant for the article's own voice" if a["id"] == AUTHOR else "the list of actors"
                 c.error(item.value_pos["id"], "bad-id", f"'{a['id']}' is reserved",
                         f"'{a['id']}' names {meaning}; give the actor another id")
-            if a and a["id"] and defined["actor"].add(c, "actor", a["id"], item.value_pos["id"]):
-                actors.append(Actor(a["id"], a["name"], a["kind"], a["role"], tuple(a["aliases"]), a["wikidata"]))
+            actors.append(Actor(a["id"], a["name"], a["kind"], a["role"], tuple(a["aliases"]), a["wikidata"]))
+        return actors
 
-    if "events" in project.globals:
-        f = project.globals["events"]
-        c = checker_for(f.path)
-        for item, pos in _records(c, f.data, "events", "id: kim-besucht-russland-2023-09"):
-            e = c.mapping(item, specs.EVENT, _what("event", item), pos)
-            if not e or not e["id"] or not defined["event"].add(c, "event", e["id"], item.value_pos["id"]):
-                continue
+    def events(self) -> list[Event]:
+        events = []
+        for c, item, _, e in self._shared("events", specs.EVENT, "event", "id: kim-besucht-russland-2023-09"):
             for actor, actor_pos in e["actors"]:
-                refs.append(_Ref(c, actor_pos, "actor", actor, f"event '{e['id']}'"))
+                self.refs.append(_Ref(c, actor_pos, "actor", actor, f"event '{e['id']}'"))
             if e["date"] is not None:
                 events.append(Event(e["id"], e["date"], e["title"] or e["id"], tuple(a for a, _ in e["actors"]),
                                     tuple(t for t, _ in e["tags"]), e["note"]))
-                event_pos[e["id"]] = (c, item.value_pos["id"])
+                self.event_pos[e["id"]] = (c, item.value_pos["id"])
+        return events
 
-    if "topics" in project.globals:
-        f = project.globals["topics"]
-        c = checker_for(f.path)
-        for item, pos in _records(c, f.data, "topics", "id: waffenlieferungen"):
-            t = c.mapping(item, specs.TOPIC, _what("topic", item), pos)
-            if not t or not t["id"] or not defined["topic"].add(c, "topic", t["id"], item.value_pos["id"]):
-                continue
+    def topics(self) -> list[Topic]:
+        topics = []
+        for c, _, pos, t in self._shared("topics", specs.TOPIC, "topic", "id: waffenlieferungen"):
             if t["contested"] and not t["disagreement"]:
                 c.error(pos, "missing-field", f"topic '{t['id']}' is contested but says not where the sources disagree",
                         "add 'disagreement:' with one sentence on what the sources disagree about")
             topics.append(Topic(t["id"], t["question"], bool(t["contested"]), t["disagreement"]))
+        return topics
 
-    # Per-source annotations: evidence, claims, citations, each quote found in its source.
-    evidence: list[Evidence] = []
-    claims: list[Claim] = []
-    citations: list[Citation] = []
-    summaries: dict[str, str] = {}
-    cited_events: set[str] = set()  # events some evidence entry names, even one whose quote failed
-    for source_id, f in sorted(project.per_source.items()):
-        source = sources.get(source_id)
-        if source is None:
-            continue  # the source itself had errors, already reported
-        c = checker_for(f.path)
+    def annotations(self, source: Source, f) -> _Annotations:
+        """One source's evidence, claims and citations, each quote found in its text."""
+        found = _Annotations(source.id)
+        c = self.checker_for(f.path)
         if f.data is None:
-            continue  # an empty file: nothing annotated yet
+            return found  # an empty file: nothing annotated yet
         top = c.mapping(f.data, specs.SOURCE_ANNOTATIONS, "the annotation file", Pos(1, 1))
         if top is None:
-            continue
-        if top["summary"]:
-            summaries[source_id] = top["summary"]
+            return found
+        found.summary = top["summary"]
         quotes = _QuoteFinder(c, source)
+        self._evidence(c, quotes, top["evidence"], found)
+        self._claims(c, quotes, top["claims"], found)
+        self._citations(c, quotes, top["citations"], found)
+        return found
+
+    def _evidence(self, c: Checker, quotes: _QuoteFinder, entries, found: _Annotations) -> None:
         anchors_used: set[str] = set()
-        seen_evidence: set[tuple[str, str]] = set()
-        for item, pos in _items(top["evidence"]):
+        seen: set[tuple[str, str]] = set()
+        for item, pos in _items(entries):
             e = c.mapping(item, specs.EVIDENCE, "an evidence entry", pos)
             if not e or not e["event"] or not e["quote"]:
                 continue
-            refs.append(_Ref(c, item.value_pos["event"], "event", e["event"], "evidence"))
-            cited_events.add(e["event"])
-            if (e["event"], e["quote"]) in seen_evidence:
+            self.refs.append(_Ref(c, item.value_pos["event"], "event", e["event"], "evidence"))
+            found.cited_events.add(e["event"])
+            if (e["event"], e["quote"]) in seen:
                 c.error(pos, "duplicate-evidence", f"the same quote is given twice as evidence for '{e['event']}'",
                         "remove one of the two entries")
                 continue
-            seen_evidence.add((e["event"], e["quote"]))
+            seen.add((e["event"], e["quote"]))
             # The event's second passage in this source is ev-<event>-2, unless an event "<event>-2" took it.
             anchor, n = f"ev-{e['event']}", 1
             while anchor in anchors_used:
@@ -183,51 +220,58 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
             anchors_used.add(anchor)
             passage = quotes.find(e["quote"], item.value_pos["quote"], anchor)
             if passage:
-                evidence.append(Evidence(source_id, e["event"], e["quote"], passage))
-        for item, pos in _items(top["claims"]):
+                found.evidence.append(Evidence(found.source, e["event"], e["quote"], passage))
+
+    def _claims(self, c: Checker, quotes: _QuoteFinder, entries, found: _Annotations) -> None:
+        for item, pos in _items(entries):
             k = c.mapping(item, specs.CLAIM, _what("claim", item), pos)
             if not k:
                 continue
             # References are checked even when the id is bad: all problems at once.
             what = _what("claim", item)
             if k["claimant"] and k["claimant"] != AUTHOR:
-                refs.append(_Ref(c, item.value_pos["claimant"], "actor", k["claimant"], what))
+                self.refs.append(_Ref(c, item.value_pos["claimant"], "actor", k["claimant"], what))
             if k["topic"]:
-                refs.append(_Ref(c, item.value_pos["topic"], "topic", k["topic"], what))
+                self.refs.append(_Ref(c, item.value_pos["topic"], "topic", k["topic"], what))
             for actor, actor_pos in k["about"]:
-                refs.append(_Ref(c, actor_pos, "actor", actor, what))
-            if not k["id"] or not defined["claim"].add(c, "claim", k["id"], item.value_pos["id"]):
+                self.refs.append(_Ref(c, actor_pos, "actor", actor, what))
+            if not k["id"] or not self.defined["claim"].add(c, "claim", k["id"], item.value_pos["id"]):
                 continue
             passage = quotes.find(k["quote"], item.value_pos.get("quote", pos), f"cl-{k['id']}") if k["quote"] else None
             if passage and k["claimant"] and k["stance"] and k["text"]:
-                claims.append(Claim(k["id"], source_id, k["claimant"], k["stance"], k["topic"],
-                                    tuple(a for a, _ in k["about"]), k["text"], k["quote"], passage))
-        earlier_citations: list[str] = []  # "Ibid." repeats a reference this source made before
-        for item, pos in _items(top["citations"]):
+                found.claims.append(Claim(k["id"], found.source, k["claimant"], k["stance"], k["topic"],
+                                          tuple(a for a, _ in k["about"]), k["text"], k["quote"], passage))
+
+    def _citations(self, c: Checker, quotes: _QuoteFinder, entries, found: _Annotations) -> None:
+        earlier: list[str] = []  # "Ibid." repeats a reference this source made before
+        for item, pos in _items(entries):
             r = c.mapping(item, specs.CITATION, _what("citation", item), pos)
-            if not r or not r["id"] or not defined["citation"].add(c, "citation", r["id"], item.value_pos["id"]):
+            if not r or not r["id"] or not self.defined["citation"].add(c, "citation", r["id"], item.value_pos["id"]):
                 continue
-            if r["repeats"] and r["repeats"] not in earlier_citations:
+            if r["repeats"] and r["repeats"] not in earlier:
                 c.error(item.value_pos["repeats"], "unknown-ref",
                         f"citation '{r['id']}' repeats '{r['repeats']}', which is no earlier citation of this source",
-                        did_you_mean(r["repeats"], earlier_citations)
+                        did_you_mean(r["repeats"], earlier)
                         or "'repeats' (for \"Ibid.\") names a citation listed above it in this file")
                 r["repeats"] = None
-            earlier_citations.append(r["id"])
+            earlier.append(r["id"])
             passage = quotes.find(r["quote"], item.value_pos.get("quote", pos), f"cit-{r['id']}") if r["quote"] else None
             if passage:
-                citations.append(Citation(
-                    r["id"], source_id, r["marker"], r["quote"], r["type"], tuple(r["authors"]), r["title"],
+                found.citations.append(Citation(
+                    r["id"], found.source, r["marker"], r["quote"], r["type"], tuple(r["authors"]), r["title"],
                     r["container"], r["publisher"], r["date"], r["url"], r["doi"], r["repeats"], r["note"], passage))
 
-    # References, now that every id is known.
-    # Every defined id counts as known, even where the entry itself had an error: one mistake, one message.
-    known = {kind: set(defined[kind].places) for kind in ("actor", "event", "topic", "citation")}
-    known["actor"].add(AUTHOR)
-    unjudged = {"actor" if "actors" in project.broken else "", "event" if "events" in project.broken else "",
-                "topic" if "topics" in project.broken else ""}
-    for ref in refs:
-        if ref.kind not in unjudged and ref.target not in known[ref.kind]:
+    def references(self) -> None:
+        """Judge every reference, now that every id is known. A defined id counts as known even where its
+        entry had an error (one mistake, one message); ids of a file that could not be parsed are unknown,
+        so references into it are not judged."""
+        known = {kind: set(self.defined[kind].places) for kind in ("actor", "event", "topic", "citation")}
+        known["actor"].add(AUTHOR)
+        unjudged = {kind for kind, file in (("actor", "actors"), ("event", "events"), ("topic", "topics"))
+                    if file in self.project.broken}
+        for ref in self.refs:
+            if ref.kind in unjudged or ref.target in known[ref.kind]:
+                continue
             candidates = known[ref.kind] - {AUTHOR} if ref.kind == "actor" else known[ref.kind]
             hint = did_you_mean(ref.target, candidates)
             if ref.kind == "actor" and "claim" in ref.what and not hint:
@@ -235,17 +279,15 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
             ref.checker.error(ref.pos, "unknown-ref", f"{ref.what} refers to unknown {ref.kind} '{ref.target}'",
                               hint or f"define the {ref.kind} first, or correct the id")
 
-    # Every event on the timeline must lead to a passage.
-    for event_id, (c, pos) in event_pos.items() if "sources" not in project.broken else ():
-        if event_id not in cited_events:
-            c.error(pos, "no-evidence", f"event '{event_id}' has no evidence in any source",
-                    "add an evidence entry (event + verbatim quote) to annotations/sources/<source>.yml, or remove the event")
-
-    diagnostics = sorted(d for c in checkers for d in c.diagnostics)
-    if any(d.severity == "error" for d in diagnostics):
-        return None, diagnostics
-    dossier = assemble(list(sources.values()), summaries, actors, events, topics, evidence, claims, citations)
-    return dossier, diagnostics
+    def require_evidence(self, cited_events: set[str]) -> None:
+        """Every event on the timeline must lead to a passage (unless an annotation file could not be read)."""
+        if "sources" in self.project.broken:
+            return
+        for event_id, (c, pos) in self.event_pos.items():
+            if event_id not in cited_events:
+                c.error(pos, "no-evidence", f"event '{event_id}' has no evidence in any source",
+                        "add an evidence entry (event + verbatim quote) to annotations/sources/<source>.yml, "
+                        "or remove the event")
 
 
 def _what(kind: str, item) -> str:
