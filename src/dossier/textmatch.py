@@ -4,12 +4,10 @@ typographic form of quotation marks. Positions map back to the original text for
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 
 _QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"', "‟": '"', "″": '"',
                          "‚": "'", "‘": "'", "’": "'", "‛": "'", "′": "'"})
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -32,7 +30,8 @@ def fold(text: str) -> Folded:
 
 
 def fold_text(text: str) -> str:
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+    """Just the folded text, trimmed: one folding rule for quotes and the text they are looked up in."""
+    return fold(text).text.strip()
 
 
 @dataclass(frozen=True)
