@@ -16,7 +16,8 @@ class Folded:
     origin: tuple[int, ...]  # origin[i] = index in the original text of folded character i
 
 
-def fold(text: str) -> Folded:
+def _fold_chars(text: str) -> tuple[list[str], list[int]]:
+    """The folding rule: typographic quotes become straight ones, every run of white space one space."""
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text.translate(_QUOTES)):
@@ -26,12 +27,18 @@ def fold(text: str) -> Folded:
             char = " "
         chars.append(char)
         origin.append(index)
+    return chars, origin
+
+
+def fold(text: str) -> Folded:
+    """A text folded, with the way back to the original positions (to highlight what a quote matched)."""
+    chars, origin = _fold_chars(text)
     return Folded("".join(chars), tuple(origin))
 
 
 def fold_text(text: str) -> str:
-    """Just the folded text, trimmed: one folding rule for quotes and the text they are looked up in."""
-    return fold(text).text.strip()
+    """Just the folded text, trimmed: for the quote that is looked up."""
+    return "".join(_fold_chars(text)[0]).strip()
 
 
 @dataclass(frozen=True)
