@@ -65,6 +65,7 @@ class Words:
     export_intro: str
     languages: dict[str, str]
     contested_heading: str
+    references: str
     other_claims: str
     bibliography_intro: str
     ibid: str
@@ -149,6 +150,7 @@ GERMAN = Words(
     no_claims_topic="Noch keine Aussagen zu diesem Thema.",
     export_intro="Alle Daten des Dossiers als eine JSON-Datei, zum Weiterverarbeiten:",
     contested_heading="Wo die Quellen sich widersprechen",
+    references="Referenzen",
     other_claims="Weitere Aussagen",
     bibliography_intro="{n} Referenzen, nach zitierender Quelle.",
     ibid="Ebd.",
@@ -228,6 +230,7 @@ ENGLISH = Words(
     no_claims_topic="No claims on this topic yet.",
     export_intro="All the dossier's data as one JSON file, for further use:",
     contested_heading="Where the sources disagree",
+    references="References",
     other_claims="Other claims",
     bibliography_intro="{n} references, by citing source.",
     ibid="Ibid.",
