@@ -18,6 +18,7 @@ from ..model.build import assemble
 from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Passage, Source, Topic
 from ..textmatch import closest_passage, find_quote, fold
 from . import specs
+from .editorial import editorial_warnings
 from .fields import RESERVED_IDS, SLUG, Checker, slug_hint
 
 
@@ -77,6 +78,7 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
                    if source_id in sources]  # a source with errors of its own is reported already
     run.references()
     run.require_evidence({e for a in annotations for e in a.cited_events})
+    editorial_warnings(project, [k for a in annotations for k in a.claims], run.checker_for)
     diagnostics = run.diagnostics()
     if any(d.severity == "error" for d in diagnostics):
         return None, diagnostics
