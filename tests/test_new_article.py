@@ -37,11 +37,11 @@ def new_source(**changes) -> NewSource:
 def test_source_file_has_every_field_and_the_text():
     post = frontmatter.loads(source_markdown(new_source(authors=("Erika Muster", "Max Beispiel"), url="https://x.de")))
     assert list(post.metadata) == ["title", "title_editorial", "authors", "publication", "date", "language",
-                                   "translated_from", "url", "doi", "repairs"]
+                                   "translated_from", "url", "doi", "kind", "short", "repairs"]
     assert post.metadata == {"title": "Ein Titel: mit Doppelpunkt", "title_editorial": False,
                              "authors": ["Erika Muster", "Max Beispiel"], "publication": None,
                              "date": "2024-06", "language": "de", "translated_from": None, "url": "https://x.de",
-                             "doi": None, "repairs": []}
+                             "doi": None, "kind": None, "short": None, "repairs": []}
     assert post.content == "Eins.\n\nZwei."
 
 

@@ -57,7 +57,8 @@ def test_timeline_entry_links_every_passage(pages):
 
 def test_actor_page_lists_sources_with_mention_counts_and_claims_about(pages):
     page = pages["akteure/wladimir-putin.md"]
-    assert 'href="../quellen/artikel.html">Ein Testartikel</a> <span class="dossier-count" title="Erwähnungen">2</span>' in page
+    assert ('href="../quellen/artikel.html" title="Ein Testartikel">Muster 2024</a> '
+            '<span class="dossier-subtitle">Ein Testartikel</span> <span class="dossier-count" title="Erwähnungen">2</span>') in page
     assert "Der Besuch besiegelte eine Partnerschaft." in page  # a claim about Putin
 
 
@@ -85,7 +86,7 @@ def test_source_ids_in_editors_notes_become_links_and_the_rest_stays_escaped(tmp
     topics = BASE["annotations/topics.yml"] + ("    contested: true\n"
                                                "    disagreement: artikel sagt ja, <b>andere</b> nein.\n")
     page = render_site(make_dossier(tmp_path, **{"annotations/topics.yml": topics}))["themen.md"]
-    assert ('<a href="quellen/artikel.html" title="Ein Testartikel">Muster</a> sagt ja, '
+    assert ('<a href="quellen/artikel.html" title="Ein Testartikel">Muster 2024</a> sagt ja, '
             '&lt;b&gt;andere&lt;/b&gt; nein.') in page
 
 

@@ -48,6 +48,21 @@ class Words:
     kind: str
     kinds: dict[str, str]
     stances: dict[str, str]
+    source_kinds: dict[str, str]
+    translated_from_short: str
+    translation_of: str
+    provenance_note: str
+    provenance_unknown: str
+    byline_unknown: dict[str, str]
+    provenance_what: dict[str, str]
+    cited_as: str
+    source_details: str
+    first_published: str
+    annotated: str
+    editorial_title_short: str
+    tags: str
+    named_only: str
+    named_only_intro: str
     contested: str
     agreed: str
     no_entries: str
@@ -119,18 +134,43 @@ GERMAN = Words(
     author_voice="Verfasser der Quelle",
     unknown="unbekannt",
     editorial_title="redaktioneller Titel; der Artikel kam ohne Überschrift",
-    repairs="Reparaturen am empfangenen Text",
+    repairs="Redaktionelle Eingriffe in den Text",
     summary="Zusammenfassung",
     text="Text",
     aliases="Schreibweisen",
     role="Rolle",
     kind="Art",
-    kinds={"person": "Person", "state": "Staat", "international": "Internationale Organisation",
+    # A region is no state: Donezk and Luhansk are not filed beside Russland and Ukraine.
+    kinds={"person": "Person", "state": "Staat", "region": "Region", "international": "Internationale Organisation",
            "organisation": "Organisation", "party": "Partei", "government": "Regierung",
-           "think-tank": "Denkfabrik", "media": "Medium"},
-    stances={"asserts": "stellt fest", "alleges": "behauptet", "denies": "bestreitet", "doubts": "bezweifelt",
+           "think-tank": "Denkfabrik", "media": "Medium", "publisher": "Verlag"},
+    # The dossier reports claims and never vouches for them: "sagt", not "stellt fest" (which states a fact),
+    # "erhebt den Vorwurf", not "behauptet" (which casts doubt).
+    stances={"asserts": "sagt", "alleges": "erhebt den Vorwurf", "denies": "bestreitet", "doubts": "bezweifelt",
              "expects": "erwartet", "estimates": "schätzt", "warns": "warnt", "proposes": "schlägt vor",
              "reports": "berichtet"},
+    source_kinds={"news-report": "Nachrichtenbericht", "commentary": "Kommentar", "analysis": "Analyse",
+                  "scholarly-article": "Fachaufsatz", "interview": "Interview", "translation": "Übersetzung",
+                  "press-release": "Pressemitteilung", "speech": "Rede", "document": "Dokument"},
+    translated_from_short="übersetzt aus dem {}en",
+    translation_of="Übersetzung aus dem {}en",
+    provenance_note=("„unbekannt“ heißt: Der Text sagt es nicht, und das Dossier rät nicht. Bei einem Text ohne "
+                     "Verfasser oder Medium lässt sich nicht prüfen, wer spricht und mit welcher Absicht; seine "
+                     "Angaben sind mit entsprechender Vorsicht zu lesen."),
+    provenance_unknown=("{what} unbekannt. Damit lässt sich nicht prüfen, wer spricht und mit welcher Absicht; "
+                        "die Angaben des Textes sind mit entsprechender Vorsicht zu lesen."),
+    byline_unknown={"authors": "Verfasser unbekannt", "publication": "Medium unbekannt", "date": "Datum unbekannt",
+                    "kind": "Textsorte unbekannt"},
+    provenance_what={"authors": "Verfasser", "publication": "Medium", "both": "Verfasser und Medium"},
+    cited_as="Zitiert als",
+    source_details="Angaben zur Quelle",
+    first_published="Zuerst erschienen in",
+    annotated="Erschlossen",
+    editorial_title_short="redaktioneller Titel",
+    tags="Schlagwörter",
+    named_only="Nur genannt",
+    named_only_intro=("Medien, Verlage und Herausgeber, die die Quellen nennen oder zitieren, ohne dass sie an "
+                      "einem Ereignis beteiligt sind oder eine Aussage machen."),
     contested="umstritten",
     agreed="nicht umstritten",
     no_entries="Keine Einträge.",
@@ -140,8 +180,9 @@ GERMAN = Words(
     filter_count="{shown} von {total} Ereignissen",
     footnote="Fußnote",
     cited_by="zitiert in",
-    meta={"authors": "Autoren", "publication": "Publikation", "date": "Datum", "language": "Sprache",
-          "translated_from": "Übersetzt aus", "url": "URL", "doi": "DOI", "path": "Datei", "words": "Wörter"},
+    meta={"authors": "Autoren", "publication": "Medium", "date": "Datum", "language": "Sprache",
+          "translated_from": "Übersetzt aus", "url": "URL", "doi": "DOI", "words": "Wörter", "kind": "Textsorte",
+          "short_cite": "Kurzzitat"},
     permalink="Permalink",
     home_intro=("Dieses Dossier erschließt {sources} Artikel: wer was wann getan und gesagt hat, wo genau es "
                 "steht und ob die Quellen übereinstimmen. Jede Aussage führt mit einem Klick zur Textstelle, "
@@ -159,7 +200,8 @@ GERMAN = Words(
     editorial_short="red.",
     data_key="Schlüssel",
     data_entries="Einträge",
-    data_note=("Datumsangaben stehen als EDTF-Text (<code>date</code>) und als erster und letzter möglicher Tag "
+    data_note=("Datumsangaben stehen so genau wie in der Quelle als Text nach ISO 8601-2 (<code>date</code>) und als "
+               "erster und letzter möglicher Tag "
                "(<code>start</code>, <code>end</code>). <code>page</code> und <code>anchor</code> sind Adressen "
                "relativ zur Wurzel der Website."),
     languages={"de": "Deutsch", "en": "Englisch", "fr": "Französisch", "ru": "Russisch", "ko": "Koreanisch",
@@ -199,18 +241,40 @@ ENGLISH = Words(
     author_voice="Author of the source",
     unknown="unknown",
     editorial_title="editorial title; the article came without a headline",
-    repairs="Repairs to the received text",
+    repairs="Editorial changes to the text",
     summary="Summary",
     text="Text",
     aliases="Spellings",
     role="Role",
     kind="Kind",
-    kinds={"person": "Person", "state": "State", "international": "International organisation",
+    kinds={"person": "Person", "state": "State", "region": "Region", "international": "International organisation",
            "organisation": "Organisation", "party": "Party", "government": "Government",
-           "think-tank": "Think tank", "media": "Media"},
-    stances={"asserts": "asserts", "alleges": "alleges", "denies": "denies", "doubts": "doubts",
+           "think-tank": "Think tank", "media": "Media", "publisher": "Publisher"},
+    stances={"asserts": "says", "alleges": "alleges", "denies": "denies", "doubts": "doubts",
              "expects": "expects", "estimates": "estimates", "warns": "warns", "proposes": "proposes",
              "reports": "reports"},
+    source_kinds={"news-report": "News report", "commentary": "Commentary", "analysis": "Analysis",
+                  "scholarly-article": "Scholarly article", "interview": "Interview", "translation": "Translation",
+                  "press-release": "Press release", "speech": "Speech", "document": "Document"},
+    translated_from_short="translated from {}",
+    translation_of="Translation from {}",
+    provenance_note=("“unknown” means: the text does not say, and the dossier does not guess. With a text "
+                     "whose author or outlet is unknown, one cannot check who speaks and to what end; read its "
+                     "statements with corresponding care."),
+    provenance_unknown=("{what} unknown. So one cannot check who speaks and to what end; read the text's "
+                        "statements with corresponding care."),
+    byline_unknown={"authors": "author unknown", "publication": "outlet unknown", "date": "date unknown",
+                    "kind": "kind of text unknown"},
+    provenance_what={"authors": "Author", "publication": "Outlet", "both": "Author and outlet"},
+    cited_as="Cited as",
+    source_details="About the source",
+    first_published="First published in",
+    annotated="Annotated",
+    editorial_title_short="editorial title",
+    tags="Tags",
+    named_only="Named only",
+    named_only_intro=("Media, publishers and editors that the sources name or cite, without taking part in an "
+                      "event or making a claim."),
     contested="contested",
     agreed="not contested",
     no_entries="No entries.",
@@ -220,8 +284,9 @@ ENGLISH = Words(
     filter_count="{shown} of {total} events",
     footnote="Footnote",
     cited_by="cited in",
-    meta={"authors": "Authors", "publication": "Publication", "date": "Date", "language": "Language",
-          "translated_from": "Translated from", "url": "URL", "doi": "DOI", "path": "File", "words": "Words"},
+    meta={"authors": "Authors", "publication": "Outlet", "date": "Date", "language": "Language",
+          "translated_from": "Translated from", "url": "URL", "doi": "DOI", "words": "Words", "kind": "Kind of text",
+          "short_cite": "Short citation"},
     permalink="Permalink",
     home_intro=("This dossier indexes {sources} articles: who did and said what, when, where exactly it is "
                 "written, and whether the sources agree. Every statement leads in one click to the passage "
@@ -239,7 +304,8 @@ ENGLISH = Words(
     editorial_short="ed.",
     data_key="Key",
     data_entries="Entries",
-    data_note=("Dates are given as EDTF text (<code>date</code>) and as the first and last possible day "
+    data_note=("Dates are given as precise as the source, as ISO 8601-2 text (<code>date</code>), and as the first "
+               "and last possible day "
                "(<code>start</code>, <code>end</code>). <code>page</code> and <code>anchor</code> are addresses "
                "relative to the site's root."),
     languages={"de": "German", "en": "English", "fr": "French", "ru": "Russian", "ko": "Korean",

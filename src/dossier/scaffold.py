@@ -98,6 +98,8 @@ def source_markdown(new: NewSource) -> str:
         "translated_from": new.translated_from,
         "url": new.url,
         "doi": new.doi,
+        "kind": None,  # the kind of text (Kommentar, Fachaufsatz ...), filled in by the editor where the text shows it
+        "short": None,  # a short title for the short citation of a text without author
         "repairs": list(new.repairs),
     }
     post = frontmatter.Post("\n\n".join(paragraphs(new.text)))

@@ -11,7 +11,7 @@ from .files import SourceFile, TextBlock, YamlFile, read_source, read_yaml
 __all__ = ["Project", "SourceFile", "TextBlock", "YamlFile", "load_project", "GLOBAL_FILES"]
 
 #: The shared annotation files, one concern each.
-GLOBAL_FILES = ("actors", "events", "topics")
+GLOBAL_FILES = ("actors", "events", "topics", "tags")
 
 
 @dataclass

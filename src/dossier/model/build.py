@@ -7,7 +7,7 @@ from collections import defaultdict
 from types import MappingProxyType
 
 from ..mentions import MentionFinder
-from .types import Actor, Citation, Claim, Dossier, Event, Evidence, Source, Topic
+from .types import Actor, Citation, Claim, Dossier, Event, Evidence, Source, Tag, Topic
 
 
 def mention_counts(actors: list[Actor], sources: list[Source]) -> dict[str, dict[str, int]]:
@@ -21,7 +21,7 @@ def mention_counts(actors: list[Actor], sources: list[Source]) -> dict[str, dict
 
 def assemble(sources: list[Source], summaries: dict[str, str], actors: list[Actor], events: list[Event],
              topics: list[Topic], evidence: list[Evidence], claims: list[Claim], citations: list[Citation],
-             language: str = "de") -> Dossier:
+             language: str = "de", tags: list[Tag] = ()) -> Dossier:
     sources = sorted((dataclasses.replace(s, summary=summaries.get(s.id)) for s in sources),
                      key=lambda s: ((0, s.date.sort_key()) if s.date else (1,), s.id))  # undated last
     mentions = mention_counts(actors, sources)
@@ -35,4 +35,5 @@ def assemble(sources: list[Source], summaries: dict[str, str], actors: list[Acto
         citations=tuple(citations),
         mentions=MappingProxyType({a: MappingProxyType(m) for a, m in mentions.items()}),
         language=language,
+        tag_labels=MappingProxyType({t.id: t.label for t in tags}),
     )

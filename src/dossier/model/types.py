@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,7 +11,11 @@ from typing import Mapping
 
 from ..dates import EdtfDate
 
-ACTOR_KINDS = ("person", "state", "international", "organisation", "party", "government", "think-tank", "media")
+ACTOR_KINDS = ("person", "state", "region", "international", "organisation", "party", "government", "think-tank",
+               "media", "publisher")
+# What kind of text a source is (front matter `kind`); null where the text does not show it.
+SOURCE_KINDS = ("news-report", "commentary", "analysis", "scholarly-article", "interview", "translation",
+                "press-release", "speech", "document")
 STANCES = ("asserts", "alleges", "denies", "doubts", "expects", "estimates", "warns", "proposes", "reports")
 CITATION_TYPES = ("article-journal", "article-newspaper", "article-magazine", "report", "book", "webpage",
                   "interview", "speech", "document")
@@ -60,6 +65,30 @@ class Source:
     repairs: tuple[str, ...]
     blocks: tuple[Block, ...]
     summary: str | None = None
+    kind: str | None = None  # one of SOURCE_KINDS, or None: unknown
+    short: str | None = None  # a short title for the short citation (front matter `short`)
+    first_published: str | None = None  # where the text says it appeared first
+
+    @property
+    def short_cite(self) -> str:
+        """How the dossier names the source in running text and lists: "Havertz 2024" (surname and year),
+        "Cha und Kim 2024", "Havertz u. a. 2024"; an anonymous text by its short title ("Pakt der Parias
+        2023": front matter `short`, else the title up to its first colon or question mark). The year
+        only where the source is dated."""
+        surnames = [a.split()[-1] for a in self.authors if a.split()]
+        if self.short:
+            name = self.short
+        elif len(surnames) == 1:
+            name = surnames[0]
+        elif len(surnames) == 2:
+            name = f"{surnames[0]} und {surnames[1]}"
+        elif surnames:
+            name = f"{surnames[0]} u. a."
+        else:
+            name = re.split(r"[:?!]", self.title, maxsplit=1)[0].strip() or self.title
+        # A year only where the date names one year ("2024-06"), not a span ("202X", "2023/2024").
+        year = self.date and self.date.start.year == self.date.end.year and self.date.start.year
+        return f"{name} {year}" if year else name
 
     @property
     def words(self) -> int:
@@ -82,6 +111,12 @@ class Actor:
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Tag:
+    id: str
+    label: str  # what readers see ("Militär"); the id ("militaer") is for URLs and annotations
 
 
 @dataclass(frozen=True)
@@ -160,6 +195,11 @@ class Dossier:
     citations: tuple[Citation, ...]
     mentions: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # actor -> source -> count
     language: str = "de"
+    tag_labels: Mapping[str, str] = field(default_factory=dict)  # tag id -> label (annotations/tags.yml)
+
+    def tag_label(self, tag: str) -> str:
+        """A tag as readers see it: its label from tags.yml, else the id with a capital (never the bare slug)."""
+        return self.tag_labels.get(tag) or tag[:1].upper() + tag[1:].replace("-", " ")
 
     # Indexes: each built once, on first use. Everything is keyed by id; no page loops over all x all.
     @cached_property
@@ -243,4 +283,12 @@ class Dossier:
 
     @cached_property
     def tags(self) -> tuple[str, ...]:
-        return tuple(sorted({t for e in self.events for t in e.tags}))
+        """The tags events use, in the order of their labels."""
+        return tuple(sorted({t for e in self.events for t in e.tags}, key=lambda t: self.tag_label(t).casefold()))
+
+    @cached_property
+    def acting(self) -> frozenset[str]:
+        """Actors of the events and claims: who takes part in an event, makes a claim or is its subject. The
+        other actors are only named (media and publishers of cited works, an outlet a text quotes)."""
+        return frozenset({a for e in self.events for a in e.actors} | {c.claimant for c in self.claims}
+                         | {a for c in self.claims for a in c.about})

@@ -62,8 +62,8 @@ class Context:
             for i, part in enumerate(self._source_ids.split(text)):
                 if i % 2:
                     source = self.dossier.source_by_id[part]
-                    # The author's surname reads best in a sentence ("Havertz hält ..."); else the title.
-                    label = source.authors[0].split()[-1] if source.authors else source.title
+                    # The short citation reads well in a sentence ("laut Havertz 2024 ..."), unlike a full title.
+                    label = source.short_cite
                     out.append(Markup('<a href="{}" title="{}">{}</a>').format(
                         self.linker.href(page, urls.source_page(part)), source.title, label))
                 else:
@@ -74,7 +74,8 @@ class Context:
 
     def render(self, template: str, page: str, **values) -> str:
         return ENV.get_template(template).render(w=self.words, link=self.link(page), urls=urls,
-                                                 notes=self.with_source_links(page), **values)
+                                                 notes=self.with_source_links(page),
+                                                 tag_label=self.dossier.tag_label, **values)
 
 
 def render_site(dossier: Dossier, use_directory_urls: bool = False, title: str = "Dossier") -> dict[str, str]:

@@ -27,7 +27,12 @@ def render_index(ctx) -> str:
     d = ctx.dossier
     order = {kind: i for i, kind in enumerate(ACTOR_KINDS)}
     actors = sorted(d.actors, key=lambda a: (order.get(a.kind, 99), a.name.casefold()))
-    groups = [(kind, [(a, sum(d.mentions.get(a.id, {}).values()), len(d.mentions.get(a.id, {})))
-                      for a in members])
-              for kind, members in groupby(actors, key=lambda a: a.kind)]
-    return ctx.render("actors.md.j2", urls.ACTORS, groups=groups)
+
+    def entries(members):
+        return [(a, sum(d.mentions.get(a.id, {}).values()), len(d.mentions.get(a.id, {}))) for a in members]
+
+    # Actors of the events and claims by kind; media and publishers the texts only name or cite apart.
+    groups = [(kind, entries(members))
+              for kind, members in groupby((a for a in actors if a.id in d.acting), key=lambda a: a.kind)]
+    named_only = entries(sorted((a for a in actors if a.id not in d.acting), key=lambda a: a.name.casefold()))
+    return ctx.render("actors.md.j2", urls.ACTORS, groups=groups, named_only=named_only)

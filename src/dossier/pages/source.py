@@ -18,10 +18,12 @@ _MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 
 
 def claimant_name(ctx, claimant: str, source: Source | None = None) -> str:
+    """Who makes a claim: an actor's name; for the article's own voice its author(s), or, for a text without
+    a known author, its short citation ("Pakt der Parias 2023"): three anonymous texts are three voices."""
     if claimant == AUTHOR:
         if source and source.authors:
             return ", ".join(source.authors)
-        return ctx.words.author_voice
+        return source.short_cite if source else ctx.words.author_voice
     return ctx.dossier.actor_by_id[claimant].name
 
 
@@ -94,22 +96,48 @@ def text_blocks(ctx, source: Source, page: str) -> list[dict]:
     return blocks
 
 
+def source_kind(ctx, source: Source) -> str | None:
+    """"Fachaufsatz", "Kommentar, übersetzt aus dem Französischen", "Übersetzung aus dem Französischen"."""
+    w = ctx.words
+    language = w.language_name(source.translated_from)
+    if source.kind == "translation" and language:
+        return w.translation_of.format(language)
+    kind = w.source_kinds[source.kind] if source.kind else None
+    return f"{kind}, {w.translated_from_short.format(language)}" if kind and language else kind
+
+
+def byline(ctx, source: Source) -> list[tuple[str, bool]]:
+    """Provenance first, in one line: kind of text, author, outlet, date; (text, known) each, so that
+    unknown shows as unknown ("Verfasser unbekannt"), never guessed and never left out."""
+    w = ctx.words
+    kind = source_kind(ctx, source)
+    values = [("kind", kind), ("authors", ", ".join(source.authors) or None), ("publication", source.publication),
+              ("date", source.date.label(w) if source.date else None)]
+    return [(text, True) if text else (w.byline_unknown[key], False) for key, text in values]
+
+
+def provenance_warning(ctx, source: Source) -> str | None:
+    """What unknown provenance means, said where it applies."""
+    missing = [key for key, known in (("authors", source.authors), ("publication", source.publication)) if not known]
+    if not missing:
+        return None
+    return ctx.words.provenance_unknown.format(what=ctx.words.provenance_what["both" if len(missing) == 2 else missing[0]])
+
+
 def metadata(ctx, source: Source) -> list[tuple[str, str | None, str | None]]:
-    """(label, text, url) rows; unknown values show as 'unbekannt', never guessed."""
+    """The details below the byline: (label, text, url) rows; unknown values show as 'unbekannt'."""
     w = ctx.words
     rows = [
-        (w.meta["authors"], ", ".join(source.authors) or None, None),
-        (w.meta["publication"], source.publication, None),
-        (w.meta["date"], source.date.label(w) if source.date else None, None),
         (w.meta["language"], w.language_name(source.language), None),
         (w.meta["translated_from"], w.language_name(source.translated_from), None),
+        (w.first_published, source.first_published, None),
         (w.meta["url"], source.url, source.url),
         (w.meta["doi"], source.doi, f"https://doi.org/{source.doi}" if source.doi else None),
-        (w.meta["path"], source.path, None),
         (w.meta["words"], str(source.words), None),
     ]
+    optional = (w.meta["translated_from"], w.first_published)  # shown only where there is something to say
     return [(label, text, url if url and url.startswith(("http://", "https://")) else None)
-            for label, text, url in rows if label != w.meta["translated_from"] or text]
+            for label, text, url in rows if label not in optional or text]
 
 
 def render(ctx, source: Source) -> str:
@@ -121,7 +149,8 @@ def render(ctx, source: Source) -> str:
     for ev in d.evidence_by_source.get(source.id, ()):
         own_evidence.setdefault(ev.event, []).append(ev)
     return ctx.render(
-        "source.md.j2", page, source=source, meta=metadata(ctx, source), blocks=text_blocks(ctx, source, page),
+        "source.md.j2", page, source=source, meta=metadata(ctx, source), byline=byline(ctx, source),
+        provenance_warning=provenance_warning(ctx, source), blocks=text_blocks(ctx, source, page),
         events=[(e, own_evidence[e.id]) for e in d.events_by_source.get(source.id, ())],
         claims=[(c, claimant_name(ctx, c.claimant, source)) for c in d.claims_by_source.get(source.id, ())],
         actors=[(a, d.mentions[a.id][source.id]) for a in d.actors_by_source.get(source.id, ())],
@@ -132,6 +161,6 @@ def render(ctx, source: Source) -> str:
 
 def render_index(ctx) -> str:
     d = ctx.dossier
-    rows = [(s, len(d.evidence_by_source.get(s.id, ())), len(d.claims_by_source.get(s.id, ())),
+    rows = [(s, source_kind(ctx, s), len(d.evidence_by_source.get(s.id, ())), len(d.claims_by_source.get(s.id, ())),
              len(d.citations_by_source.get(s.id, ()))) for s in d.sources]
     return ctx.render("sources.md.j2", urls.SOURCES, rows=rows)

@@ -15,7 +15,7 @@ from ..load import Project
 from ..load.located_yaml import LocDict, LocList, Pos
 from ..model import Dossier
 from ..model.build import assemble
-from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Passage, Source, Topic
+from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Passage, Source, Tag, Topic
 from ..textmatch import closest_passage, find_quote, fold
 from . import specs
 from .editorial import editorial_warnings
@@ -73,7 +73,7 @@ def _records(checker: Checker, data, key: str, example: str) -> list[tuple[LocDi
 def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
     run = _Run(project)
     sources = run.sources()
-    actors, events, topics = run.actors(), run.events(), run.topics()
+    actors, events, topics, tags = run.actors(), run.events(), run.topics(), run.tags()
     annotations = [run.annotations(sources[source_id], f) for source_id, f in sorted(project.per_source.items())
                    if source_id in sources]  # a source with errors of its own is reported already
     run.references()
@@ -85,7 +85,7 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
     return assemble(
         list(sources.values()), {a.source: a.summary for a in annotations if a.summary}, actors, events, topics,
         [e for a in annotations for e in a.evidence], [k for a in annotations for k in a.claims],
-        [r for a in annotations for r in a.citations],
+        [r for a in annotations for r in a.citations], tags=tags,
     ), diagnostics
 
 
@@ -108,7 +108,7 @@ class _Run:
         self.project = project
         self.checkers: list[Checker] = []
         self.refs: list[_Ref] = []
-        self.defined = {kind: _Defined() for kind in ("actor", "event", "topic", "claim", "citation")}
+        self.defined = {kind: _Defined() for kind in ("actor", "event", "topic", "claim", "citation", "tag")}
         self.event_pos: dict[str, tuple[Checker, Pos]] = {}
 
     def checker_for(self, path: str) -> Checker:
@@ -139,6 +139,7 @@ class _Run:
                 publication=meta["publication"], date=meta["date"], language=meta["language"],
                 translated_from=meta["translated_from"], url=meta["url"], doi=meta["doi"],
                 repairs=tuple(meta["repairs"] or ()), blocks=_number_blocks(file.blocks),
+                kind=meta["kind"], short=meta["short"], first_published=meta["first_published"],
             )
         return sources
 
@@ -169,6 +170,9 @@ class _Run:
         for c, item, _, e in self._shared("events", specs.EVENT, "event", "id: kim-besucht-russland-2023-09"):
             for actor, actor_pos in e["actors"]:
                 self.refs.append(_Ref(c, actor_pos, "actor", actor, f"event '{e['id']}'"))
+            if "tags" in self.project.globals:  # with a tags.yml, every tag needs its label there
+                for tag, tag_pos in e["tags"]:
+                    self.refs.append(_Ref(c, tag_pos, "tag", tag, f"event '{e['id']}'"))
             if e["date"] is not None:
                 events.append(Event(e["id"], e["date"], e["title"] or e["id"], tuple(a for a, _ in e["actors"]),
                                     tuple(t for t, _ in e["tags"]), e["note"]))
@@ -183,6 +187,10 @@ class _Run:
                         "add 'disagreement:' with one sentence on what the sources disagree about")
             topics.append(Topic(t["id"], t["question"], bool(t["contested"]), t["disagreement"]))
         return topics
+
+    def tags(self) -> list[Tag]:
+        """The tags' display labels (annotations/tags.yml): readers see "Militär", not "militaer"."""
+        return [Tag(t["id"], t["label"]) for _, _, _, t in self._shared("tags", specs.TAG, "tag", "id: militaer")]
 
     def annotations(self, source: Source, f) -> _Annotations:
         """One source's evidence, claims and citations, each quote found in its text."""
@@ -267,9 +275,9 @@ class _Run:
         """Judge every reference, now that every id is known. A defined id counts as known even where its
         entry had an error (one mistake, one message); ids of a file that could not be parsed are unknown,
         so references into it are not judged."""
-        known = {kind: set(self.defined[kind].places) for kind in ("actor", "event", "topic", "citation")}
+        known = {kind: set(self.defined[kind].places) for kind in ("actor", "event", "topic", "citation", "tag")}
         known["actor"].add(AUTHOR)
-        unjudged = {kind for kind, file in (("actor", "actors"), ("event", "events"), ("topic", "topics"))
+        unjudged = {kind for kind, file in (("actor", "actors"), ("event", "events"), ("topic", "topics"), ("tag", "tags"))
                     if file in self.project.broken}
         for ref in self.refs:
             if ref.kind in unjudged or ref.target in known[ref.kind]:
@@ -278,6 +286,8 @@ class _Run:
             hint = did_you_mean(ref.target, candidates)
             if ref.kind == "actor" and "claim" in ref.what and not hint:
                 hint = f"use an actor id from annotations/actors.yml, or '{AUTHOR}' for the article's own voice"
+            if ref.kind == "tag" and not hint:
+                hint = f"add '- id: {ref.target}' with its 'label:' (what readers see) to annotations/tags.yml"
             ref.checker.error(ref.pos, "unknown-ref", f"{ref.what} refers to unknown {ref.kind} '{ref.target}'",
                               hint or f"define the {ref.kind} first, or correct the id")
 

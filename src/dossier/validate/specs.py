@@ -1,6 +1,6 @@
 """What each kind of record may contain. The annotation format documented for editors, as data."""
 
-from ..model import ACTOR_KINDS, CITATION_TYPES, STANCES
+from ..model import ACTOR_KINDS, CITATION_TYPES, SOURCE_KINDS, STANCES
 from .fields import Field
 
 SOURCE_META = (
@@ -14,6 +14,11 @@ SOURCE_META = (
     Field("url", "text", required=True),
     Field("doi", "text", required=True),
     Field("repairs", "texts"),
+    # Provenance a reader needs first: what kind of text it is (null where the text does not show it), and a
+    # short title for the short citation of a text without author ("Pakt der Parias" -> "Pakt der Parias 2023").
+    Field("kind", "text", choices=SOURCE_KINDS, example="commentary"),
+    Field("short", "text", example="Pakt der Parias"),
+    Field("first_published", "text", example="WeltTrends 202 (2024), S. 5–12"),
 )
 
 ACTOR = (
@@ -23,6 +28,11 @@ ACTOR = (
     Field("role", "text"),
     Field("aliases", "texts", example="[Kim Jong Un]"),
     Field("wikidata", "text", example="Q56226"),
+)
+
+TAG = (
+    Field("id", "id", required=True, nullable=False, example="militaer"),
+    Field("label", "text", required=True, nullable=False, example="Militär"),
 )
 
 EVENT = (
