@@ -4,10 +4,12 @@ typographic form of quotation marks. Positions map back to the original text for
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 _QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"', "‟": '"', "″": '"',
                          "‚": "'", "‘": "'", "’": "'", "‛": "'", "′": "'"})
+_WHITE_SPACE = re.compile(r"\s+")  # \s is what str.isspace() calls white space
 
 
 @dataclass(frozen=True)
@@ -16,29 +18,31 @@ class Folded:
     origin: tuple[int, ...]  # origin[i] = index in the original text of folded character i
 
 
-def _fold_chars(text: str) -> tuple[list[str], list[int]]:
-    """The folding rule: typographic quotes become straight ones, every run of white space one space."""
-    chars: list[str] = []
+def _fold_chars(text: str) -> tuple[str, list[int]]:
+    """The folding rule: typographic quotes become straight ones, every run of white space one space.
+    (Slices and ranges, not a loop over characters: the quotes of 1,000 articles are checked at every build.)"""
+    text = text.translate(_QUOTES)
+    pieces: list[str] = []
     origin: list[int] = []
-    for index, char in enumerate(text.translate(_QUOTES)):
-        if char.isspace():
-            if chars and chars[-1] == " ":
-                continue
-            char = " "
-        chars.append(char)
-        origin.append(index)
-    return chars, origin
+    at = 0
+    for run in _WHITE_SPACE.finditer(text):
+        pieces += (text[at:run.start()], " ")
+        origin += range(at, run.start() + 1)
+        at = run.end()
+    pieces.append(text[at:])
+    origin += range(at, len(text))
+    return "".join(pieces), origin
 
 
 def fold(text: str) -> Folded:
     """A text folded, with the way back to the original positions (to highlight what a quote matched)."""
-    chars, origin = _fold_chars(text)
-    return Folded("".join(chars), tuple(origin))
+    folded, origin = _fold_chars(text)
+    return Folded(folded, tuple(origin))
 
 
 def fold_text(text: str) -> str:
     """Just the folded text, trimmed: for the quote that is looked up."""
-    return "".join(_fold_chars(text)[0]).strip()
+    return _fold_chars(text)[0].strip()
 
 
 @dataclass(frozen=True)
