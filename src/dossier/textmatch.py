@@ -6,10 +6,12 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 _QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"', "‟": '"', "″": '"',
                          "‚": "'", "‘": "'", "’": "'", "‛": "'", "′": "'"})
 _WHITE_SPACE = re.compile(r"\s+")  # \s is what str.isspace() calls white space
+_TO_FOLD = re.compile(r"\s\s|[^\S ]")  # two white-space characters in a row, or one other than " "
 
 
 @dataclass(frozen=True)
@@ -18,10 +20,12 @@ class Folded:
     origin: tuple[int, ...]  # origin[i] = index in the original text of folded character i
 
 
-def _fold_chars(text: str) -> tuple[str, list[int]]:
+def _fold_chars(text: str) -> tuple[str, Sequence[int]]:
     """The folding rule: typographic quotes become straight ones, every run of white space one space.
     (Slices and ranges, not a loop over characters: the quotes of 1,000 articles are checked at every build.)"""
     text = text.translate(_QUOTES)
+    if not _TO_FOLD.search(text):
+        return text, range(len(text))  # already folded: most paragraphs and quotes
     pieces: list[str] = []
     origin: list[int] = []
     at = 0
