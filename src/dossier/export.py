@@ -1,4 +1,9 @@
-"""site/dossier.json: the whole dossier as data (format dossier-export/1), with site-relative URLs."""
+"""site/dossier.json: the whole dossier as data (format dossier-export/2), with site-relative URLs.
+
+/2 keeps every field of /1 and adds: per evidence the date that source gives (`date`, `start`, `end`,
+null where it gives none); per event `first_reported_by` and `reported_dates_disagree`; per topic
+`answers`, `multiple`, `contested_set` and `positions` (one entry per source, "nicht behandelt" included);
+and a top-level `position_scale`."""
 
 from __future__ import annotations
 
@@ -6,16 +11,25 @@ import json
 from typing import Any
 
 from .model import Dossier
+from .model import agreement
 from .pages import urls
 from .pages.urls import Linker
 
-FORMAT = "dossier-export/1"
+FORMAT = "dossier-export/2"
 
 
 def _date(date) -> tuple[str | None, str | None, str | None]:
     if date is None:
         return None, None, None
     return date.text, date.start.isoformat(), date.end.isoformat()
+
+
+def _position(cell) -> dict[str, Any]:
+    """One source's answer to a topic. status: "position" (typed, resting on `claims`), "not-covered" (no
+    claim of the source on the topic) or "unrated" (claims, no position yet: `claims` are those on the topic)."""
+    p = cell.position
+    return {"source": cell.source.id, "status": cell.status, "position": list(p.answers) if p else None,
+            "claims": [c.id for c in cell.claims], "note": p.note if p else None}
 
 
 def export(dossier: Dossier, use_directory_urls: bool = False) -> dict[str, Any]:
@@ -40,12 +54,17 @@ def export(dossier: Dossier, use_directory_urls: bool = False) -> dict[str, Any]
         events.append({
             "id": e.id, "date": text, "start": start, "end": end, "title": e.title, "actors": list(e.actors),
             "tags": list(e.tags), "page": f"{link.url(urls.TIMELINE)}#{e.id}",
-            "evidence": [{"source": ev.source, "quote": ev.quote, "anchor": anchor(ev.passage)}
+            "evidence": [{"source": ev.source, "quote": ev.quote, "anchor": anchor(ev.passage),
+                          **dict(zip(("date", "start", "end"), _date(ev.date)))}
                          for ev in dossier.evidence_by_event.get(e.id, ())],
+            "first_reported_by": [s.id for s in agreement.first_reported(dossier, e)],
+            "reported_dates_disagree": agreement.dates_disagree(agreement.reported_dates(dossier, e)),
         })
     topics = [{
         "id": t.id, "question": t.question, "claims": [c.id for c in dossier.claims_by_topic.get(t.id, ())],
-        "contested": t.contested,
+        "contested": t.contested, "contested_set": t.contested_set,
+        "answers": [{"id": a.id, "label": a.label} for a in t.answers] or None, "multiple": t.multiple,
+        "positions": [_position(cell) for cell in agreement.row(dossier, t)],
     } for t in dossier.topics]
     claims = [{
         "id": c.id, "source": c.source, "claimant": c.claimant, "stance": c.stance, "topic": c.topic,
@@ -59,7 +78,7 @@ def export(dossier: Dossier, use_directory_urls: bool = False) -> dict[str, Any]
             "title": base.title, "container": base.container, "publisher": base.publisher,
             "date": _date(base.date)[0], "url": base.url, "doi": base.doi, "anchor": anchor(c.passage),
         })
-    return {"format": FORMAT, "sources": sources, "actors": actors, "events": events, "topics": topics,
+    return {"format": FORMAT, "position_scale": list(agreement.SCALE), "sources": sources, "actors": actors, "events": events, "topics": topics,
             "claims": claims, "citations": citations}
 
 

@@ -90,6 +90,7 @@ class Words:
     data_key: str
     data_entries: str
     data_note: str
+    agree: AgreementWords
 
     def ordinal(self, n: int) -> str:
         if self.language == "en":
@@ -99,6 +100,31 @@ class Words:
 
     def language_name(self, code: str | None) -> str | None:
         return self.languages.get(code, code) if code else None
+
+
+@dataclass(frozen=True)
+class AgreementWords:
+    """Where the sources agree: the position words, the matrix, the dates each source gives."""
+
+    positions: dict[str, str]  # the scale, plus "not-covered" and "unrated" (derived, never typed)
+    matrix_caption: str
+    question: str
+    position: str
+    rests_on: str
+    other_claims: str
+    dates_disagree: str
+    dates_differ: str
+    according_to: str
+    and_: str
+    first_reported: str
+    or_: str
+    undated_also: str
+    home_positions: str
+    home_dates: str
+    answers_heading: str
+    event: str
+    dates: str
+    legend: str
 
 
 GERMAN = Words(
@@ -204,6 +230,29 @@ GERMAN = Words(
                "erster und letzter möglicher Tag "
                "(<code>start</code>, <code>end</code>). <code>page</code> und <code>anchor</code> sind Adressen "
                "relativ zur Wurzel der Website."),
+    agree=AgreementWords(
+        positions={"ja": "ja", "eher-ja": "eher ja", "offen": "offen", "eher-nein": "eher nein", "nein": "nein",
+                   "not-covered": "nicht behandelt", "unrated": "ohne Einordnung"},
+        matrix_caption="Wie jede Quelle die Fragen beantwortet",
+        question="Frage",
+        position="Antwort",
+        rests_on="gestützt auf",
+        other_claims="weitere Aussagen dieser Quelle zum Thema",
+        dates_disagree="Die Quellen datieren es verschieden:",
+        dates_differ="Datum laut Quellen:",
+        according_to="laut",
+        and_=" und ",
+        first_reported="Zuerst berichtet von ",
+        or_=" oder ",
+        undated_also="außerdem ohne Datum: ",
+        home_positions="Was die Quellen antworten",
+        home_dates="Wo die Quellen verschieden datieren",
+        answers_heading="Die Antworten der Quellen",
+        event="Ereignis",
+        dates="Datum laut Quellen",
+        legend=("„offen“: die Quelle behandelt die Frage, ohne sie zu beantworten; „nicht behandelt“: keine "
+                "Aussage der Quelle zum Thema. Jede Antwort führt zu den Aussagen, auf die sie sich stützt."),
+    ),
     languages={"de": "Deutsch", "en": "Englisch", "fr": "Französisch", "ru": "Russisch", "ko": "Koreanisch",
                "zh": "Chinesisch", "ja": "Japanisch", "uk": "Ukrainisch", "pl": "Polnisch"},
 )
@@ -308,6 +357,29 @@ ENGLISH = Words(
                "and last possible day "
                "(<code>start</code>, <code>end</code>). <code>page</code> and <code>anchor</code> are addresses "
                "relative to the site's root."),
+    agree=AgreementWords(
+        positions={"ja": "yes", "eher-ja": "rather yes", "offen": "open", "eher-nein": "rather no", "nein": "no",
+                   "not-covered": "not covered", "unrated": "not rated"},
+        matrix_caption="How each source answers the questions",
+        question="Question",
+        position="Answer",
+        rests_on="based on",
+        other_claims="more claims of this source on the topic",
+        dates_disagree="The sources date it differently:",
+        dates_differ="Date according to the sources:",
+        according_to="according to",
+        and_=" and ",
+        first_reported="First reported by ",
+        or_=" or ",
+        undated_also="also, undated: ",
+        home_positions="What the sources answer",
+        home_dates="Where the sources give different dates",
+        answers_heading="The sources' answers",
+        event="Event",
+        dates="Date according to the sources",
+        legend=("“open”: the source treats the question without answering it; “not covered”: no claim of the "
+                "source on the topic. Every answer leads to the claims it rests on."),
+    ),
     languages={"de": "German", "en": "English", "fr": "French", "ru": "Russian", "ko": "Korean",
                "zh": "Chinese", "ja": "Japanese", "uk": "Ukrainian", "pl": "Polish"},
 )

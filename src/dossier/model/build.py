@@ -7,7 +7,8 @@ from collections import defaultdict
 from types import MappingProxyType
 
 from ..mentions import MentionFinder
-from .types import Actor, Citation, Claim, Dossier, Event, Evidence, Source, Tag, Topic
+from .agreement import derive_contested
+from .types import Actor, Citation, Claim, Dossier, Event, Evidence, Position, Source, Tag, Topic
 
 
 def mention_counts(actors: list[Actor], sources: list[Source]) -> dict[str, dict[str, int]]:
@@ -21,10 +22,11 @@ def mention_counts(actors: list[Actor], sources: list[Source]) -> dict[str, dict
 
 def assemble(sources: list[Source], summaries: dict[str, str], actors: list[Actor], events: list[Event],
              topics: list[Topic], evidence: list[Evidence], claims: list[Claim], citations: list[Citation],
-             language: str = "de", tags: list[Tag] = ()) -> Dossier:
+             language: str = "de", tags: list[Tag] = (), positions: list[Position] = ()) -> Dossier:
     sources = sorted((dataclasses.replace(s, summary=summaries.get(s.id)) for s in sources),
                      key=lambda s: ((0, s.date.sort_key()) if s.date else (1,), s.id))  # undated last
     mentions = mention_counts(actors, sources)
+    topics = contested_from_positions(topics, positions)
     return Dossier(
         sources=tuple(sources),
         actors=tuple(sorted(actors, key=lambda a: a.name.casefold())),
@@ -33,7 +35,20 @@ def assemble(sources: list[Source], summaries: dict[str, str], actors: list[Acto
         evidence=tuple(evidence),
         claims=tuple(claims),
         citations=tuple(citations),
+        positions=tuple(positions),
         mentions=MappingProxyType({a: MappingProxyType(m) for a, m in mentions.items()}),
         language=language,
         tag_labels=MappingProxyType({t.id: t.label for t in tags}),
     )
+
+
+def contested_from_positions(topics: list[Topic], positions: list[Position]) -> list[Topic]:
+    """A topic is contested as its positions say, where they can say it; else as topics.yml says."""
+    by_topic: dict[str, list[Position]] = defaultdict(list)
+    for p in positions:
+        by_topic[p.topic].append(p)
+    result = []
+    for t in topics:
+        derived = derive_contested(t, by_topic.get(t.id, ()))
+        result.append(dataclasses.replace(t, contested=bool(t.contested_set) if derived is None else derived))
+    return result

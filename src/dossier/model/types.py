@@ -130,11 +130,33 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """One of a topic's own answer options, where yes/no does not fit the question."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
 class Topic:
     id: str
     question: str
-    contested: bool
+    contested: bool  # as the dossier shows it: derived from the positions where they allow it (model/agreement.py)
     disagreement: str | None
+    answers: tuple[Answer, ...] = ()  # empty: the question is answered on the yes/no scale (agreement.SCALE)
+    multiple: bool = False  # a source may give several of the answers; they do not exclude each other
+    contested_set: bool | None = None  # what topics.yml says, if it says anything
+
+
+@dataclass(frozen=True)
+class Position:
+    """A source's answer to a topic's question, resting on claims of that source on that topic."""
+
+    source: str
+    topic: str
+    answers: tuple[str, ...]  # one scale value or answer id; several only for a topic with `multiple`
+    claims: tuple[str, ...]
+    note: str | None
 
 
 @dataclass(frozen=True)
@@ -143,6 +165,7 @@ class Evidence:
     event: str
     quote: str
     passage: Passage
+    date: EdtfDate | None = None  # the date as this source gives it; the event's date is the editor's synthesis
 
 
 @dataclass(frozen=True)
@@ -193,6 +216,7 @@ class Dossier:
     evidence: tuple[Evidence, ...]
     claims: tuple[Claim, ...]
     citations: tuple[Citation, ...]
+    positions: tuple[Position, ...] = ()
     mentions: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # actor -> source -> count
     language: str = "de"
     tag_labels: Mapping[str, str] = field(default_factory=dict)  # tag id -> label (annotations/tags.yml)
@@ -250,6 +274,16 @@ class Dossier:
     @cached_property
     def claims_about(self) -> Mapping[str, tuple[Claim, ...]]:
         return _frozen_index((actor, c) for c in self.claims for actor in c.about)
+
+    @cached_property
+    def position_by_topic(self) -> Mapping[str, Mapping[str, Position]]:
+        """topic -> source -> that source's position."""
+        return MappingProxyType({t: MappingProxyType({p.source: p for p in ps})
+                                 for t, ps in _frozen_index((p.topic, p) for p in self.positions).items()})
+
+    @cached_property
+    def claim_by_id(self) -> Mapping[str, Claim]:
+        return MappingProxyType({c.id: c for c in self.claims})
 
     @cached_property
     def citations_by_source(self) -> Mapping[str, tuple[Citation, ...]]:

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from ..i18n import Words, words_for
 from ..model import Dossier
 from . import urls
+from .agreement import View
 from .html import md_inline
 from .urls import Linker
 
@@ -74,7 +75,7 @@ class Context:
 
     def render(self, template: str, page: str, **values) -> str:
         return ENV.get_template(template).render(w=self.words, link=self.link(page), urls=urls,
-                                                 notes=self.with_source_links(page),
+                                                 notes=self.with_source_links(page), agree=View(self, page),
                                                  tag_label=self.dossier.tag_label, **values)
 
 

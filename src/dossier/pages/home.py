@@ -12,6 +12,5 @@ def render(ctx, title: str) -> str:
     figures = [(len(d.sources), ctx.words.sources, urls.SOURCES), (len(d.events), ctx.words.events, urls.TIMELINE),
                (len(d.actors), ctx.words.actors, urls.ACTORS), (len(d.claims), ctx.words.claims, urls.TOPICS),
                (len(d.topics), ctx.words.topics, urls.TOPICS), (len(d.citations), ctx.words.citations, urls.BIBLIOGRAPHY)]
-    contested = [t for t in d.topics if t.contested]
-    return ctx.render("home.md.j2", urls.HOME, title=title, figures=figures, span=span, sources=d.sources, contested=contested,
+    return ctx.render("home.md.j2", urls.HOME, title=title, figures=figures, span=span, sources=d.sources,
                       first_event=d.events[0] if d.events else None, last_event=d.events[-1] if d.events else None)

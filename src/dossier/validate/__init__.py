@@ -15,9 +15,10 @@ from ..load import Project
 from ..load.located_yaml import LocDict, LocList, Pos
 from ..model import Dossier
 from ..model.build import assemble
-from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Passage, Source, Tag, Topic
+from ..dates import EdtfDate
+from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Passage, Position, Source, Tag, Topic
 from ..textmatch import closest_passage, find_quote, fold
-from . import specs
+from . import agreement, specs
 from .editorial import editorial_warnings
 from .fields import RESERVED_IDS, SLUG, Checker, slug_hint
 
@@ -79,13 +80,17 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
     run.references()
     run.require_evidence({e for a in annotations for e in a.cited_events})
     editorial_warnings(project, [k for a in annotations for k in a.claims], run.checker_for)
+    positions = [p for a in annotations for p in a.positions]
+    for a in annotations if positions else ():
+        agreement.missing_positions(a.checker, run.topic_by_id, a.claim_topics, a.positions)
+    agreement.contested_warnings(topics, positions, run.topic_places)
     diagnostics = run.diagnostics()
     if any(d.severity == "error" for d in diagnostics):
         return None, diagnostics
     return assemble(
         list(sources.values()), {a.source: a.summary for a in annotations if a.summary}, actors, events, topics,
         [e for a in annotations for e in a.evidence], [k for a in annotations for k in a.claims],
-        [r for a in annotations for r in a.citations], tags=tags,
+        [r for a in annotations for r in a.citations], tags=tags, positions=positions,
     ), diagnostics
 
 
@@ -99,6 +104,9 @@ class _Annotations:
     claims: list[Claim] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     cited_events: set[str] = field(default_factory=set)  # events an evidence entry names, even one whose quote failed
+    claim_topics: dict[str, tuple[str | None, Pos]] = field(default_factory=dict)  # every claim id -> its topic
+    positions: list[Position] = field(default_factory=list)
+    checker: Checker | None = None
 
 
 class _Run:
@@ -110,6 +118,9 @@ class _Run:
         self.refs: list[_Ref] = []
         self.defined = {kind: _Defined() for kind in ("actor", "event", "topic", "claim", "citation", "tag")}
         self.event_pos: dict[str, tuple[Checker, Pos]] = {}
+        self.event_dates: dict[str, tuple[EdtfDate, tuple[str, Pos]]] = {}  # for the dates sources give
+        self.topic_by_id: dict[str, Topic] = {}
+        self.topic_places: dict[str, tuple[Checker, LocDict]] = {}
 
     def checker_for(self, path: str) -> Checker:
         self.checkers.append(Checker(path))
@@ -177,15 +188,19 @@ class _Run:
                 events.append(Event(e["id"], e["date"], e["title"] or e["id"], tuple(a for a, _ in e["actors"]),
                                     tuple(t for t, _ in e["tags"]), e["note"]))
                 self.event_pos[e["id"]] = (c, item.value_pos["id"])
+                self.event_dates[e["id"]] = (e["date"], (c.path, item.value_pos["date"]))
         return events
 
     def topics(self) -> list[Topic]:
         topics = []
-        for c, _, pos, t in self._shared("topics", specs.TOPIC, "topic", "id: waffenlieferungen"):
+        for c, item, pos, t in self._shared("topics", specs.TOPIC, "topic", "id: waffenlieferungen"):
             if t["contested"] and not t["disagreement"]:
                 c.error(pos, "missing-field", f"topic '{t['id']}' is contested but says not where the sources disagree",
                         "add 'disagreement:' with one sentence on what the sources disagree about")
-            topics.append(Topic(t["id"], t["question"], bool(t["contested"]), t["disagreement"]))
+            topics.append(Topic(t["id"], t["question"], bool(t["contested"]), t["disagreement"],
+                                agreement.topic_answers(c, t["id"], t, item), bool(t["multiple"]), t["contested"]))
+            self.topic_by_id[t["id"]] = topics[-1]
+            self.topic_places[t["id"]] = (c, item)
         return topics
 
     def tags(self) -> list[Tag]:
@@ -195,7 +210,7 @@ class _Run:
     def annotations(self, source: Source, f) -> _Annotations:
         """One source's evidence, claims and citations, each quote found in its text."""
         found = _Annotations(source.id)
-        c = self.checker_for(f.path)
+        c = found.checker = self.checker_for(f.path)
         if f.data is None:
             return found  # an empty file: nothing annotated yet
         top = c.mapping(f.data, specs.SOURCE_ANNOTATIONS, "the annotation file", Pos(1, 1))
@@ -206,6 +221,9 @@ class _Run:
         self._evidence(c, quotes, top["evidence"], found)
         self._claims(c, quotes, top["claims"], found)
         self._citations(c, quotes, top["citations"], found)
+        found.positions = agreement.positions(
+            c, source.id, top["positions"], self.topic_by_id, found.claim_topics,
+            lambda pos, topic, what: self.refs.append(_Ref(c, pos, "topic", topic, what)))
         return found
 
     def _evidence(self, c: Checker, quotes: _QuoteFinder, entries, found: _Annotations) -> None:
@@ -228,9 +246,11 @@ class _Run:
                 n += 1
                 anchor = f"ev-{e['event']}-{n}"
             anchors_used.add(anchor)
+            if e["date"] and e["event"] in self.event_dates:
+                agreement.reported_date(c, item.value_pos["date"], e["event"], e["date"], *self.event_dates[e["event"]])
             passage = quotes.find(e["quote"], item.value_pos["quote"], anchor)
             if passage:
-                found.evidence.append(Evidence(found.source, e["event"], e["quote"], passage))
+                found.evidence.append(Evidence(found.source, e["event"], e["quote"], passage, e["date"]))
 
     def _claims(self, c: Checker, quotes: _QuoteFinder, entries, found: _Annotations) -> None:
         for item, pos in _items(entries):
@@ -247,6 +267,7 @@ class _Run:
                 self.refs.append(_Ref(c, actor_pos, "actor", actor, what))
             if not k["id"] or not self.defined["claim"].add(c, "claim", k["id"], item.value_pos["id"]):
                 continue
+            found.claim_topics[k["id"]] = (k["topic"], item.value_pos.get("topic", pos))
             passage = quotes.find(k["quote"], item.value_pos.get("quote", pos), f"cl-{k['id']}") if k["quote"] else None
             if passage and k["claimant"] and k["stance"] and k["text"]:
                 found.claims.append(Claim(k["id"], found.source, k["claimant"], k["stance"], k["topic"],

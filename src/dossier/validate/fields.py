@@ -28,7 +28,7 @@ def slug_hint(value: str) -> str:
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str  # "id" | "text" | "bool" | "date" | "texts" | "ids" | "list" | "marker"
+    kind: str  # "id" | "text" | "bool" | "date" | "texts" | "ids" | "list" | "marker" | "choice"
     required: bool = False  # must be present (it may still be null where nullable)
     nullable: bool = True
     choices: tuple[str, ...] = ()
@@ -36,7 +36,8 @@ class Field:
 
 
 _KIND_NAMES = {"id": "an id", "text": "text", "bool": "true or false", "date": "an EDTF date",
-               "texts": "a list of texts", "ids": "a list of ids", "list": "a list", "marker": "a footnote marker"}
+               "texts": "a list of texts", "ids": "a list of ids", "list": "a list", "marker": "a footnote marker",
+               "choice": "an answer (or a list of answers)"}
 # What YAML made of a value, in an editor's words.
 _TYPE_NAMES = {"LocDict": "a mapping", "LocList": "a list", "str": "text", "int": "a number", "float": "a number",
                "bool": "true or false", "date": "a date", "datetime": "a date and time"}
@@ -159,6 +160,13 @@ class Checker:
             if checked:
                 result.append(checked)
         return result
+
+    def _choice(self, value, spec, what, pos):
+        """One answer id, or a list of them: [(id, position)]."""
+        if isinstance(value, LocList):
+            return self._ids(value, spec, what, pos)
+        checked = self._id(value, spec, what, pos)
+        return [(checked, pos)] if checked else []
 
     def _ids(self, value, spec, what, pos):
         if isinstance(value, str):

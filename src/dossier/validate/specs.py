@@ -49,6 +49,13 @@ TOPIC = (
     Field("question", "text", required=True, nullable=False, example="Liefert Nordkorea Waffen an Russland?"),
     Field("contested", "bool", example="true"),
     Field("disagreement", "text"),
+    Field("answers", "list"),
+    Field("multiple", "bool", example="true"),
+)
+
+ANSWER = (
+    Field("id", "id", required=True, nullable=False, example="wechselhaft"),
+    Field("label", "text", required=True, nullable=False, example="wechselhaft"),
 )
 
 SOURCE_ANNOTATIONS = (
@@ -56,11 +63,20 @@ SOURCE_ANNOTATIONS = (
     Field("evidence", "list"),
     Field("claims", "list"),
     Field("citations", "list"),
+    Field("positions", "list"),
 )
 
 EVIDENCE = (
     Field("event", "id", required=True, nullable=False, example="kim-besucht-russland-2023-09"),
     Field("quote", "text", required=True, nullable=False, example="Mitte September reiste Kim Jong-un ..."),
+    Field("date", "date", example='"2023-09"'),
+)
+
+POSITION = (
+    Field("topic", "id", required=True, nullable=False, example="echte-allianz"),
+    Field("position", "choice", required=True, nullable=False, example="eher-nein"),
+    Field("claims", "ids", example="[bequem-keine-neue-allianz]"),  # required, but checked with a better hint
+    Field("note", "text"),
 )
 
 CLAIM = (

@@ -1,0 +1,109 @@
+"""Where the sources agree, as pages show it: the topics × sources matrix, the home page's table of
+disagreements, and on each timeline event the dates its sources give and who reported it first.
+
+Templates reach this as `agree` (see Context.render), so the pages that show it need no code of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..model import agreement
+from ..model.agreement import Cell, ReportedDate
+from ..model.types import Event, Source, Topic
+
+
+def position_anchor(topic_id: str, source_id: str) -> str:
+    """The id of one source's answer to one topic on the topics page."""
+    return f"{topic_id}--{source_id}"
+
+
+@dataclass(frozen=True)
+class EventDates:
+    reported: tuple[ReportedDate, ...]
+    differ: bool  # the sources give a date other than the event's own (or a different precision)
+    disagree: bool  # two of them share no possible day
+    first: tuple[Source, ...]  # zuerst berichtet von (empty where only one source reports the event)
+    undated: tuple[Source, ...]  # sources that report it but carry no date: they might have been first
+
+
+@dataclass(frozen=True)
+class Group:
+    """The sources that give one answer to a topic."""
+
+    label: str
+    css: str
+    sources: tuple[Source, ...]
+
+
+class View:
+    def __init__(self, ctx, page: str):
+        self.ctx, self.page, self.d = ctx, page, ctx.dossier
+
+    def label(self, topic: Topic, cell: Cell) -> str:
+        """The answer in words: a scale word, the topic's own answer(s), or the derived status."""
+        words = self.ctx.words.agree.positions
+        if cell.position is None:
+            return words[cell.status]
+        own = {a.id: a.label for a in topic.answers}
+        return ", ".join(own.get(a) or words[a] for a in cell.position.answers)
+
+    def css(self, topic: Topic, cell: Cell) -> str:
+        """The cell's colour class: the scale value, or a topic's own answer by its place (a categorical
+        colour; the word always says the same)."""
+        index = agreement.answer_index(topic, cell.key)
+        return f"answer-{index % 6}" if index is not None else cell.key
+
+    @cached_property
+    def topics(self) -> list[Topic]:
+        """Contested first, then by how many sources speak to them (the topics page's order)."""
+        speaking = {t.id: len({c.source for c in self.d.claims_by_topic.get(t.id, ())}) for t in self.d.topics}
+        return sorted(self.d.topics, key=lambda t: (not t.contested, -speaking[t.id]))
+
+    def row(self, topic: Topic) -> tuple[Cell, ...]:
+        return self._rows[topic.id]
+
+    @cached_property
+    def _rows(self) -> dict[str, tuple[Cell, ...]]:
+        return {t.id: agreement.row(self.d, t) for t in self.d.topics}
+
+    def cell(self, topic: Topic, source_id: str) -> Cell:
+        return next(c for c in self.row(topic) if c.source.id == source_id)
+
+    def anchor(self, topic: Topic, source: Source) -> str:
+        return position_anchor(topic.id, source.id)
+
+    def groups(self, topic: Topic) -> list[Group]:
+        """The sources by answer, from yes to no (or in the topic's order of answers); sources that do not
+        treat the topic are left out."""
+        groups: dict[str, list] = {}
+        for cell in self.row(topic):
+            if cell.status != "not-covered":
+                groups.setdefault(self.label(topic, cell), [self.css(topic, cell), cell.key, []])[2].append(cell.source)
+        order = [*(a.id for a in topic.answers), *agreement.SCALE, "unrated"]
+        ranked = sorted(groups.items(), key=lambda g: order.index(g[1][1]) if g[1][1] in order else len(order))
+        return [Group(label, css, tuple(sources)) for label, (css, _, sources) in ranked]
+
+    @cached_property
+    def contested(self) -> list[Topic]:
+        return [t for t in self.topics if t.contested]
+
+    def event(self, event: Event) -> EventDates:
+        return self._events[event.id]
+
+    @cached_property
+    def _events(self) -> dict[str, EventDates]:
+        result = {}
+        for event in self.d.events:
+            reported = agreement.reported_dates(self.d, event)
+            reporting = {ev.source for ev in self.d.evidence_by_event.get(event.id, ())}
+            first = agreement.first_reported(self.d, event) if len(reporting) > 1 else ()
+            undated = tuple(s for s in self.d.sources if s.id in reporting and s.date is None) if first else ()
+            result[event.id] = EventDates(reported, agreement.dates_differ_from_event(event, reported),
+                                          agreement.dates_disagree(reported), first, undated)
+        return result
+
+    @cached_property
+    def date_disagreements(self) -> list[tuple[Event, EventDates]]:
+        return [(e, self._events[e.id]) for e in self.d.events if self._events[e.id].disagree]
