@@ -165,7 +165,7 @@ def test_the_timeline_shows_which_source_gives_which_date_and_who_reported_first
     event = event[:event.index("</li>\n</ol>")]
     assert ">Juni 2024–Juli 2024</time>" in event
     assert re.search(r'dossier-event__reported--disagree"><strong>Die Quellen datieren es verschieden:</strong> '
-                     r'.*Juni 2024</time> laut <a [^>]*>Muster 2024</a>.*; .*Juli 2024</time> laut '
+                     r'.*Juni 2024</span> laut <a [^>]*>Muster 2024</a>.*; .*Juli 2024</span> laut '
                      r'<a [^>]*>Zweiter 2024</a>', event)
     assert re.search(r'Zuerst berichtet von <a href="quellen/artikel.html"[^>]*>Muster 2024</a></p>', event)
 

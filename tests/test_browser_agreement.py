@@ -139,7 +139,7 @@ def test_the_veto_event_shows_which_source_dates_it_when(tab, phone_tab, served,
     dates = _veto_dates(export)
     assert {"2024-03", "2024-04"} <= set(dates)
     parts = reported.locator(".dossier-reported").evaluate_all(
-        "els => els.map(e => ({date: e.querySelector('time').textContent,"
+        "els => els.map(e => ({date: e.querySelector('.dossier-reported__date').textContent,"
         " sources: [...e.querySelectorAll('a')].map(a => a.getAttribute('href'))}))")
     shown = {p["date"]: set(p["sources"]) for p in parts}
     assert shown["April 2024"] == dates["2024-04"]

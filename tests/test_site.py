@@ -68,11 +68,15 @@ def export(built_site):
 
 
 def test_export_has_the_contracted_shape(export, real_dossier):
-    assert export["format"] == "dossier-export/1"
-    assert set(export) == {"format", "sources", "actors", "events", "topics", "claims", "citations"}
+    assert export["format"] == "dossier-export/2"
+    assert set(export) == {"format", "position_scale", "sources", "actors", "events", "topics", "claims", "citations"}
     assert set(export["sources"][0]) == {"id", "title", "title_editorial", "authors", "publication", "date", "language",
                                          "translated_from", "url", "doi", "path", "page", "words"}
-    assert set(export["events"][0]) == {"id", "date", "start", "end", "title", "actors", "tags", "page", "evidence"}
+    assert set(export["events"][0]) == {"id", "date", "start", "end", "title", "actors", "tags", "page", "evidence",
+                                        "first_reported_by", "reported_dates_disagree"}
+    assert set(export["events"][0]["evidence"][0]) == {"source", "quote", "anchor", "date", "start", "end"}
+    assert set(export["topics"][0]) == {"id", "question", "claims", "contested", "contested_set", "answers", "multiple",
+                                        "positions"}
     assert set(export["citations"][0]) == {"id", "source", "marker", "type", "authors", "title", "container",
                                            "publisher", "date", "url", "doi", "anchor"}
     assert len(export["sources"]) == len(real_dossier.sources) == 5
