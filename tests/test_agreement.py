@@ -102,6 +102,13 @@ def test_contested_follows_the_positions_and_a_source_without_claims_is_not_cove
     assert neighbours.topic_by_id["partnerschaft"].contested is False
 
 
+def test_agreeing_positions_leave_a_hand_set_contested_standing(tmp_path):
+    # The sources may answer alike and still differ on a fact (a number, a date).
+    topics = BASE["annotations/topics.yml"] + "    contested: true\n    disagreement: Sie nennen andere Zahlen.\n"
+    d = two_sources(tmp_path, first_position="eher-nein", **{"annotations/topics.yml": topics})
+    assert d.topic_by_id["partnerschaft"].contested is True
+
+
 def test_a_source_with_no_claim_on_a_topic_is_not_covered(tmp_path):
     topics = BASE["annotations/topics.yml"] + "  - id: dauer\n    question: War der Besuch kurz?\n"
     d = two_sources(tmp_path, **{"annotations/topics.yml": topics})

@@ -43,12 +43,10 @@ def assemble(sources: list[Source], summaries: dict[str, str], actors: list[Acto
 
 
 def contested_from_positions(topics: list[Topic], positions: list[Position]) -> list[Topic]:
-    """A topic is contested as its positions say, where they can say it; else as topics.yml says."""
+    """Positions that disagree make a topic contested, whatever topics.yml says. Positions that agree do
+    not prove the sources agree (they may differ on a number or a date): there topics.yml decides."""
     by_topic: dict[str, list[Position]] = defaultdict(list)
     for p in positions:
         by_topic[p.topic].append(p)
-    result = []
-    for t in topics:
-        derived = derive_contested(t, by_topic.get(t.id, ()))
-        result.append(dataclasses.replace(t, contested=bool(t.contested_set) if derived is None else derived))
-    return result
+    return [dataclasses.replace(t, contested=derive_contested(t, by_topic.get(t.id, ())) is True or bool(t.contested_set))
+            for t in topics]

@@ -150,13 +150,14 @@ def reported_date(c: Checker, pos: Pos, event_id: str, date: EdtfDate, event_dat
 
 
 def contested_warnings(topics: list[Topic], positions: list[Position], places: dict[str, tuple[Checker, LocDict]]):
-    """Warn where topics.yml sets `contested` against what the positions say."""
+    """Warn where topics.yml says `contested: false` but the positions disagree. (Where it says true and
+    the positions agree, the sources may still differ on a fact: a number, a date. No warning there.)"""
     by_topic: dict[str, list[Position]] = defaultdict(list)
     for p in positions:
         by_topic[p.topic].append(p)
     for topic in topics:
         derived = derive_contested(topic, by_topic[topic.id])
-        if derived is None or topic.contested_set is None or derived == topic.contested_set:
+        if not derived or topic.contested_set is not False:
             continue
         c, item = places[topic.id]
         said: dict[str, list[str]] = defaultdict(list)
@@ -165,7 +166,5 @@ def contested_warnings(topics: list[Topic], positions: list[Position], places: d
         summary = "; ".join(f"{answer}: {', '.join(sources)}" for answer, sources in
                             sorted(said.items(), key=lambda a: SCALE.index(a[0]) if a[0] in SCALE else 9))
         c.warning(item.value_pos["contested"], "contested-mismatch",
-                  f"topic '{topic.id}' says contested: {str(topic.contested_set).lower()}, but its positions "
-                  f"{'disagree' if derived else 'agree'} ({summary})",
-                  "remove 'contested:' (the positions decide it), or check the positions"
-                  + ("; a disagreement about a date shows on the event by itself" if topic.contested_set else ""))
+                  f"topic '{topic.id}' says contested: false, but its positions disagree ({summary})",
+                  "remove 'contested: false' (the site shows the topic as contested anyway), or check the positions")
