@@ -101,6 +101,7 @@ class Samples:
             "topics": "themen.html",
             "bibliography": "bibliographie.html",
             "data": "daten.html",
+            "search-results": f"suche.html?q={self.word}",
         }
 
 
@@ -121,14 +122,19 @@ def settle(page) -> None:
 
 
 def search(page, word: str) -> None:
-    """Open search and type `word` as a person would (Material's search reacts to key presses)."""
-    opener = page.locator("label.md-header__button[for='__search']")
-    if opener.is_visible():
-        opener.click()
+    """Search for `word` as a person would: type it into the header's box, where a list of hits opens
+    under it; on a phone, whose header has only the button, the button opens the results page."""
+    box = page.locator("#dossier-search-input")
+    if box.is_visible():
+        box.click()
+        page.keyboard.type(word, delay=20)
+        page.locator(".dossier-search__drop .dossier-hit").first.wait_for()
     else:
-        page.locator(".md-search__input").click()
-    page.keyboard.type(word, delay=20)
-    page.locator(".md-search-result__item").first.wait_for()
+        page.locator(".dossier-search__button").click()
+        page.wait_for_url("**/suche.html*")
+        page.locator("#dossier-search-q").click()
+        page.keyboard.type(word, delay=20)
+        page.locator("[data-search-results] .dossier-hit").first.wait_for()
 
 
 def take(site: Path, out: Path, full_page: bool = False, use_file: bool = False, browser=None, check=None,
@@ -164,6 +170,8 @@ def _take(browser, base: str, samples: Samples, out: Path, full_page: bool, chec
             for view, path in samples.pages().items():
                 page.goto(base + path)
                 settle(page)
+                if view == "search-results":
+                    page.locator("[data-search-results] .dossier-hit").first.wait_for()
                 if check:
                     check(page, view, device)
                 written.append(_shot(page, out / f"{view}-{device}.png", full_page, echo))

@@ -226,7 +226,7 @@ def test_dates_and_the_interface_speak_german(tab, served, export):
             assert not re.fullmatch(rf"(\d{{1,2}}\. )?({months}) \d{{4}}|\d{{4}}", labels[event["id"]]), event
     text = tab.inner_text("body")
     assert not re.search(r"\b(January|February|March|May|June|July|October|December|Made with)\b", text)
-    assert tab.get_attribute(".md-search__input", "placeholder") == "Suche"
+    assert tab.get_attribute("#dossier-search-input", "placeholder") == "Suchen"
     assert "Erstellt mit" in tab.inner_text(".md-copyright")
 
 
@@ -390,27 +390,24 @@ def test_an_actor_page_lists_its_events_claims_and_sources(tab, served, export):
 def test_search_finds_a_german_word_from_an_article(tab, served, export, samples):
     word = samples.word
     goto(tab, served + "index.html")
-    shots.search(tab, word)  # a click into the box, then key presses
-    sources = {s["page"] for s in export["sources"]
-               if any(word in ev["quote"] for e in export["events"] for ev in e["evidence"]
-                      if ev["source"] == s["id"])}
-    # Results for the word's section in a source carry the word for highlighting (?h=...#section).
-    results = hrefs(tab, ".md-search-result__link")
-    found = [url for url in results if url.removeprefix(served).split("?")[0] in sources and "#" in url]
+    shots.search(tab, word)  # a click into the header's box, then key presses
+    passages = {ev["anchor"] for e in export["events"] for ev in e["evidence"] if word in ev["quote"]}
+    # The hits lead to the passages themselves (page and anchor), not to a page section.
+    results = [url.removeprefix(served) for url in hrefs(tab, ".dossier-search__drop .dossier-hit__link")]
+    found = [url for url in results if url in passages]
     assert found, (word, results)
-    tab.locator(f".md-search-result__link[href='{found[0]}']").first.click()
+    tab.locator(f".dossier-hit__link[href='{served + found[0]}']").first.click()
     tab.wait_for_load_state("load")
-    assert tab.url.split("?")[0] == found[0].split("?")[0]
-    tab.locator("mark[data-md-highlight]").first.wait_for()  # once the search index is loaded
-    highlighted = tab.eval_on_selector_all("mark[data-md-highlight]", "ms => ms.map(m => m.textContent)")
-    assert any(word.casefold() in h.casefold() for h in highlighted), highlighted
+    assert tab.url == served + found[0]
+    assert_target(tab, found[0].split("#")[1])
+    assert word in tab.locator(":target").inner_text()
 
     # A word from no article finds nothing.
     goto(tab, served + "index.html")
-    tab.locator(".md-search__input").click()
+    tab.locator("#dossier-search-input").click()
     tab.keyboard.type("Quxzwockel", delay=20)
-    tab.wait_for_function("() => /Keine/.test(document.querySelector('.md-search-result__meta').textContent)")
-    assert tab.locator(".md-search-result__item").count() == 0
+    tab.wait_for_function("() => /Keine Treffer/.test(document.querySelector('.dossier-search__drop').textContent)")
+    assert tab.locator(".dossier-search__drop .dossier-hit").count() == 0
 
 
 # ---- privacy, accessibility, offline, phones --------------------------------------------------------------
@@ -470,7 +467,7 @@ def test_the_site_works_opened_from_a_folder_without_a_server(chromium, built_si
             not in ("rgba(0, 0, 0, 0)", "rgb(255, 255, 255)")
         # Search runs without a server.
         shots.search(page, samples.word)
-        page.locator(".md-search-result__link").first.click()
+        page.locator(".dossier-hit__link").first.click()
         page.wait_for_load_state("load")
         assert page.url.startswith(folder) and page.url.split("?")[0].endswith(".html")
         # Links between pages and the timeline filter work.

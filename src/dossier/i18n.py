@@ -91,6 +91,7 @@ class Words:
     data_entries: str
     data_note: str
     agree: AgreementWords
+    search: dict  # the search box, the results page and the search records' kind labels
 
     def ordinal(self, n: int) -> str:
         if self.language == "en":
@@ -255,6 +256,14 @@ GERMAN = Words(
     ),
     languages={"de": "Deutsch", "en": "Englisch", "fr": "Französisch", "ru": "Russisch", "ko": "Koreanisch",
                "zh": "Chinesisch", "ja": "Japanisch", "uk": "Ukrainisch", "pl": "Polnisch"},
+    search={"label": "Suche", "placeholder": "Suchen", "submit": "Suchen", "page_title": "Suche",
+            "kinds": {"event": "Ereignis", "claim": "Aussage", "source": "Quelle", "actor": "Akteur",
+                      "reference": "Literatur"},
+            "facets": {"kind": "Art", "source": "Quelle", "actor": "Akteur", "year": "Jahr", "topic": "Thema"},
+            "all": "alle", "reset": "Filter zurücksetzen", "loading": "Der Suchindex wird geladen …",
+            "none": "Keine Treffer für „{q}“.", "one": "1 Treffer für „{q}“", "many": "{n} Treffer für „{q}“",
+            "empty": "Suchbegriff eingeben: ein Wort, einen Namen, ein Thema.", "more": "Alle Treffer anzeigen",
+            "filters": "Filter", "query": "Suchbegriff", "noscript": "Die Suche braucht JavaScript."},
 )
 
 ENGLISH = Words(
@@ -382,6 +391,14 @@ ENGLISH = Words(
     ),
     languages={"de": "German", "en": "English", "fr": "French", "ru": "Russian", "ko": "Korean",
                "zh": "Chinese", "ja": "Japanese", "uk": "Ukrainian", "pl": "Polish"},
+    search={"label": "Search", "placeholder": "Search", "submit": "Search", "page_title": "Search",
+            "kinds": {"event": "Event", "claim": "Claim", "source": "Source", "actor": "Actor",
+                      "reference": "Reference"},
+            "facets": {"kind": "Kind", "source": "Source", "actor": "Actor", "year": "Year", "topic": "Topic"},
+            "all": "all", "reset": "Reset filters", "loading": "Loading the search index …",
+            "none": "No results for “{q}”.", "one": "1 result for “{q}”", "many": "{n} results for “{q}”",
+            "empty": "Type a word, a name, a topic.", "more": "Show all results",
+            "filters": "Filters", "query": "Search for", "noscript": "Search needs JavaScript."},
 )
 
 LANGUAGES = {"de": GERMAN, "en": ENGLISH}

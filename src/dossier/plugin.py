@@ -15,13 +15,19 @@ from mkdocs.structure.files import File, Files
 
 from .diagnostics import format_report
 from .export import export_json
+from .i18n import words_for
 from .pages import render_site
-from .pages.urls import EXPORT_FILE
+from .pages.search_index import index_file
+from .pages.search_records import search_records
+from .pages.urls import EXPORT_FILE, Linker
 from .project import load_dossier, replaced_by_site
 
 log = get_plugin_logger(__name__)
 
 ASSETS = ("dossier.css", "dossier.js")
+# The search script is on every page (small, it loads nothing by itself); the engine only when used.
+SEARCH_SCRIPT = "search/dossier-search.js"
+SEARCH_ASSETS = (SEARCH_SCRIPT, "search/lunr.min.js")
 
 
 class DossierConfig(base.Config):
@@ -49,6 +55,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if f"assets/{asset}" not in target:
                 target.append(f"assets/{asset}")
+        if f"assets/{SEARCH_SCRIPT}" not in config.extra_javascript:
+            config.extra_javascript.append(f"assets/{SEARCH_SCRIPT}")
+        config.extra["dossier_search"] = words_for(dossier.language).search  # the header box's words
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -62,6 +71,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             files.append(File.generated(config, f"assets/{asset}", content=content))
         files.append(File.generated(config, EXPORT_FILE,
                                     content=export_json(self.dossier, config.use_directory_urls)))
+        for asset in SEARCH_ASSETS:
+            content = (resources.files("dossier") / "assets" / asset).read_text(encoding="utf-8")
+            files.append(File.generated(config, f"assets/{asset}", content=content))
+        words = words_for(self.dossier.language)
+        index = index_file(search_records(self.dossier, Linker(config.use_directory_urls), words), self.dossier, words)
+        files.append(File.generated(config, index.path, content=index.content))
+        log.info(index.summary())
         return files
 
     def on_page_content(self, html, page, config, files):

@@ -81,7 +81,7 @@ class Context:
 
 def render_site(dossier: Dossier, use_directory_urls: bool = False, title: str = "Dossier") -> dict[str, str]:
     """Every generated page of the site: {page path: Markdown}. `title` heads the home page."""
-    from . import actor, bibliography, data, home, source, timeline, topics
+    from . import actor, bibliography, data, home, search, source, timeline, topics
 
     ctx = Context(dossier, Linker(use_directory_urls))
     pages = {
@@ -92,6 +92,7 @@ def render_site(dossier: Dossier, use_directory_urls: bool = False, title: str =
         urls.TOPICS: topics.render(ctx),
         urls.BIBLIOGRAPHY: bibliography.render(ctx),
         urls.DATA: data.render(ctx),
+        urls.SEARCH: search.render(ctx),
     }
     for s in dossier.sources:
         pages[urls.source_page(s.id)] = source.render(ctx, s)

@@ -16,6 +16,7 @@ ACTORS = "akteure/index.md"
 TOPICS = "themen.md"
 BIBLIOGRAPHY = "bibliographie.md"
 DATA = "daten.md"
+SEARCH = "suche.md"
 EXPORT_FILE = "dossier.json"
 
 

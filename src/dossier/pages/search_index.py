@@ -1,0 +1,61 @@
+"""The search index file: the records and the facets' labels as one script, `search/index.js`.
+
+A script, not JSON, because a page opened from a folder (file://) may not fetch a file: a script tag
+that the search inserts on first use loads it anywhere. The engine (lunr, with its German stemmer)
+builds its inverted index from these records in the browser, in a few tens of milliseconds; shipping a
+prebuilt lunr index would be about three times the size.
+
+Keys are one letter to keep the file small: u url, k kind, t title, x text, q quote, s source, a actors,
+y year, o topics. Empty fields are left out. The actors' spellings are listed once, not per record.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from ..model import Dossier
+from .search_records import KINDS, Record
+
+INDEX_FILE = "search/index.js"
+GLOBAL = "dossierSearchIndex"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class IndexFile:
+    path: str
+    content: str
+    records: int
+
+    @property
+    def size(self) -> int:
+        return len(self.content.encode("utf-8"))
+
+    def summary(self) -> str:
+        return f"search index: {self.records} records, {self.size / 1024:.0f} KB ({self.path})"
+
+
+def _record(r: Record) -> dict:
+    fields = {"u": r.url, "k": r.kind, "t": r.title, "x": r.text, "q": r.quote,
+              "s": r.source, "a": list(r.actors), "y": r.year, "o": list(r.topics)}
+    return {k: v for k, v in fields.items() if v not in (None, "", [])}
+
+
+def index_file(records: list[Record], dossier: Dossier, words) -> IndexFile:
+    """The script that defines window.dossierSearchIndex. Facet values are ids; their labels come along."""
+    data = {
+        "format": FORMAT,
+        "kinds": {k: words.search["kinds"][k] for k in KINDS},
+        "sources": {s.id: s.short_cite for s in dossier.sources},
+        "actors": {a.id: a.name for a in dossier.actors},
+        # Every spelling of each actor: the engine adds them to each record about the actor (synonyms).
+        "names": {a.id: list(a.names) for a in dossier.actors},
+        "persons": [a.id for a in dossier.actors if a.kind == "person"],  # findable by surname alone
+        "topics": {t.id: t.question for t in dossier.topics},
+        "records": [_record(r) for r in records],
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # "</" cannot end a script element here, and U+2028/9 are line breaks to older JavaScript parsers.
+    text = text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return IndexFile(INDEX_FILE, f"window.{GLOBAL}={text};\n", len(records))
