@@ -430,7 +430,8 @@ def test_no_page_requests_anything_from_another_host(chromium, served, built_sit
 
 
 AXE = Axe()
-AXE_VIEWS = ["home", "timeline", "source", "actor", "topics", "bibliography", "sources", "actors", "data"]
+AXE_VIEWS = ["home", "timeline", "source", "actor", "topics", "bibliography", "sources", "actors", "data",
+             "search-results"]
 
 
 def axe_violations(page) -> list[str]:
