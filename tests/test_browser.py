@@ -470,7 +470,7 @@ def test_the_site_works_opened_from_a_folder_without_a_server(chromium, built_si
         shots.search(page, samples.word)
         page.locator(".dossier-hit__link").first.click()
         page.wait_for_load_state("load")
-        assert page.url.startswith(folder) and page.url.split("?")[0].endswith(".html")
+        assert page.url.startswith(folder) and page.url.split("#")[0].endswith(".html")
         # Links between pages and the timeline filter work.
         goto(page, folder + "index.html")
         page.locator(".md-tabs__link", has_text="Zeitleiste").click()
