@@ -30,7 +30,7 @@ def pages(tmp_path):
 def test_every_page_kind_is_generated(pages):
     assert set(pages) == {"index.md", "zeitleiste.md", "quellen/index.md", "quellen/artikel.md", "akteure/index.md",
                           "akteure/wladimir-putin.md", "akteure/kim-jong-un.md", "themen.md", "bibliographie.md",
-                          "daten.md"}
+                          "daten.md", "suche.md"}
 
 
 def test_source_page_highlights_each_passage_with_its_own_id_and_link(pages):
