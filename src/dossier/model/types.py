@@ -98,13 +98,6 @@ class Source:
     def paragraphs(self) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.kind == "p")
 
-    @property
-    def short_cite(self) -> str:
-        """The short citation form, "Havertz 2024": the first author's surname, else the title up to its
-        first colon or question mark, and the year when the source has a date."""
-        name = self.authors[0].split()[-1] if self.authors else self.title.replace("?", ":").split(":")[0].strip()
-        return f"{name} {self.date.start.year}" if self.date else name
-
 
 @dataclass(frozen=True)
 class Actor:
