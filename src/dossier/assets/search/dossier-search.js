@@ -164,8 +164,9 @@ var FIELDS = [["t", 2], ["x", 1], ["q", 3], ["n", 0.3], ["m", 1]];
     var out = {};
     e.index.query(function (q) {
       clauses.forEach(function (c) {
-        var options = { usePipeline: false, boost: c.boost, wildcard: c.wildcard || 0,
-                        editDistance: c.editDistance || 0 };
+        // lunr reads any editDistance, even 0, as a fuzzy term and then takes "*" literally.
+        var options = { usePipeline: false, boost: c.boost, wildcard: c.wildcard || 0 };
+        if (c.editDistance) options.editDistance = c.editDistance;
         if (c.fields) options.fields = c.fields;
         q.term(c.term, options);
       });
