@@ -135,8 +135,10 @@ def _ends(date: EdtfDate) -> tuple[str, str]:
 
 def reported_date(c: Checker, pos: Pos, event_id: str, date: EdtfDate, event_date: EdtfDate,
                   event_place: tuple[str, Pos]) -> None:
-    """The event's date (the editor's synthesis) must cover the date a source gives for it."""
-    if _covers(event_date, date):
+    """The event's date (the editor's synthesis) must cover the date a source gives for it, or narrow it
+    down: a source's "2006" fits an event of "2006-10" (another source is more precise); "2024-04" does not
+    fit "2024-03", and neither does "2024-05/2024-07" fit "2024-06" (they only overlap)."""
+    if _covers(event_date, date) or _covers(date, event_date):
         return
     lows = sorted([event_date, date], key=lambda d: (d.points[0] is not None, d.start))
     highs = sorted([event_date, date], key=lambda d: (d.points[-1] is None, d.end))
@@ -144,8 +146,9 @@ def reported_date(c: Checker, pos: Pos, event_id: str, date: EdtfDate, event_dat
     widened = low if low == high else f"{low}/{high}"
     path, where = event_place
     c.error(pos, "date-not-covered",
-            f"this source dates '{event_id}' {date.text}, which the event's date {event_date.text} does not cover",
-            f"the event's date ({path}:{where.line}) must include every date a source gives: widen it, "
+            f"this source dates '{event_id}' {date.text}, which the event's date {event_date.text} neither covers "
+            "nor narrows down",
+            f"the event's date ({path}:{where.line}) must include every date a source gives (or lie within it): widen it, "
             f"e.g. date: \"{widened}\", or correct the date given here")
 
 
