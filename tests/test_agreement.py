@@ -166,6 +166,21 @@ def test_the_home_page_lists_who_answers_what_and_the_dates_that_disagree(tmp_pa
                      r"<strong>Juli 2024</strong> laut <a [^>]*>Zweiter 2024</a>", dates)
 
 
+def test_a_source_with_several_answers_stands_in_each_answers_group_on_the_home_page(tmp_path):
+    topics = BASE["annotations/topics.yml"] + (
+        "    answers:\n      - id: handel\n        label: Handel\n      - id: macht\n        label: Macht\n"
+        "    multiple: true\n    contested: true\n    disagreement: Sie nennen andere Gründe.\n")
+    d = two_sources(tmp_path, first_position="[handel, macht]", **{
+        "annotations/topics.yml": topics,
+        "annotations/sources/zweiter.yml": SECOND_ANNOTATIONS.replace("position: nein", "position: macht")})
+    assert d.topic_by_id["partnerschaft"].contested is True  # several answers: topics.yml decides
+    section = render_site(d)["index.md"].split("## Wo die Quellen sich widersprechen")[1]
+    groups = re.findall(r'dossier-disagree__group"><span class="dossier-pos dossier-pos--(answer-\d)">(\w+)</span> (.*?)</span>',
+                        section)
+    assert [(css, label, re.findall(r">([^<]+)</a>", who)) for css, label, who in groups] == [
+        ("answer-0", "Handel", ["Muster 2024"]), ("answer-1", "Macht", ["Muster 2024", "Zweiter 2024"])]
+
+
 def test_the_timeline_shows_which_source_gives_which_date_and_who_reported_first(tmp_path):
     page = render_site(two_sources(tmp_path))["zeitleiste.md"]
     event = page[page.index('id="putin-in-pjoengjang-2024-06"'):]

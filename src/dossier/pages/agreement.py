@@ -52,8 +52,7 @@ class View:
     def css(self, topic: Topic, cell: Cell) -> str:
         """The cell's colour class: the scale value, or a topic's own answer by its place (a categorical
         colour; the word always says the same)."""
-        index = agreement.answer_index(topic, cell.key)
-        return f"answer-{index % 6}" if index is not None else cell.key
+        return self._css_of(topic, cell.key)
 
     @cached_property
     def topics(self) -> list[Topic]:
@@ -75,15 +74,22 @@ class View:
         return position_anchor(topic.id, source.id)
 
     def groups(self, topic: Topic) -> list[Group]:
-        """The sources by answer, from yes to no (or in the topic's order of answers); sources that do not
-        treat the topic are left out."""
-        groups: dict[str, list] = {}
+        """The sources by answer, from yes to no (or in the topic's order of answers); a source that gives
+        several answers stands in each of their groups; sources that do not treat the topic are left out."""
+        words, own = self.ctx.words.agree.positions, {a.id: a.label for a in topic.answers}
+        groups: dict[str, list[Source]] = {}
         for cell in self.row(topic):
-            if cell.status != "not-covered":
-                groups.setdefault(self.label(topic, cell), [self.css(topic, cell), cell.key, []])[2].append(cell.source)
+            for answer in cell.position.answers if cell.position else (cell.status,):
+                if answer != "not-covered":
+                    groups.setdefault(answer, []).append(cell.source)
         order = [*(a.id for a in topic.answers), *agreement.SCALE, "unrated"]
-        ranked = sorted(groups.items(), key=lambda g: order.index(g[1][1]) if g[1][1] in order else len(order))
-        return [Group(label, css, tuple(sources)) for label, (css, _, sources) in ranked]
+        return [Group(own.get(answer) or words[answer], self._css_of(topic, answer), tuple(sources))
+                for answer, sources in sorted(groups.items(), key=lambda g: order.index(g[0]))]
+
+    @staticmethod
+    def _css_of(topic: Topic, answer: str) -> str:
+        index = agreement.answer_index(topic, answer)
+        return f"answer-{index % 6}" if index is not None else answer
 
     @cached_property
     def contested(self) -> list[Topic]:
