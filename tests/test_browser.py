@@ -331,16 +331,18 @@ def test_a_source_page_shows_metadata_anchors_and_linked_passages(tab, served, e
     claims = [(c["anchor"], f"themen.html#k-{c['id']}") for c in export["claims"] if c["source"] == source["id"]]
     citations = [(c["anchor"], f"bibliographie.html#ref-{c['id']}") for c in export["citations"]
                  if c["source"] == source["id"]]
+    # Quietly: a line under the passage (a background image), no background colour.
     marks = tab.eval_on_selector_all("mark.dossier-passage[id]", """ms => ms.map(m => [m.id,
-        getComputedStyle(m).backgroundColor, m.checkVisibility()])""")
+        getComputedStyle(m).backgroundImage, m.checkVisibility()])""")
     assert sorted(m[0] for m in marks) == sorted({a.split("#")[1] for a, _ in evidence + claims + citations})
-    assert all(background != "rgba(0, 0, 0, 0)" and seen for _, background, seen in marks)
-    refs = set(hrefs(tab, "a.dossier-ref"))
+    assert all(line.startswith("linear-gradient") and seen for _, line, seen in marks)
+    # Each passage's note says what it is and links to it.
+    refs = set(hrefs(tab, "a.dossier-anno__text"))
     assert {served + target for _, target in evidence + claims + citations} <= refs
 
     # Following a passage's label leads to its claim on the topics page.
     claim_anchor, claim_target = claims[0]
-    tab.locator(f"a.dossier-ref[href$='{claim_target.split('#')[1]}']").first.click()
+    tab.locator(f"a.dossier-anno__text[href$='{claim_target.split('#')[1]}']").first.click()
     tab.wait_for_url(served + claim_target)
     assert_target(tab, claim_target.split("#")[1])
 

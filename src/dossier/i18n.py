@@ -59,6 +59,18 @@ class Words:
     source_details: str
     first_published: str
     annotated: str
+    reference: str
+    note_label: str
+    back_to_timeline: str
+    back_to_topic: str
+    back_to_bibliography: str
+    back: str
+    also_in: str
+    close: str
+    highlights: str
+    highlight_modes: dict[str, str]
+    legend: dict[str, str]
+    card_heading: dict[str, str]
     editorial_title_short: str
     tags: str
     named_only: str
@@ -193,6 +205,20 @@ GERMAN = Words(
     source_details="Angaben zur Quelle",
     first_published="Zuerst erschienen in",
     annotated="Erschlossen",
+    reference="Literatur",
+    note_label="Anmerkung {n}: {kind}",
+    back_to_timeline="Zur Zeitleiste",
+    back_to_topic="Zum Thema",
+    back_to_bibliography="Zur Bibliographie",
+    back="Zurück",
+    also_in="Auch berichtet in",
+    close="Schließen",
+    highlights="Markierungen",
+    highlight_modes={"all": "alle", "event": "Ereignisse", "claim": "Aussagen", "citation": "Literatur",
+                     "none": "keine"},
+    legend={"event": "belegt ein Ereignis der Zeitleiste", "claim": "gibt wieder, wer was sagt",
+            "citation": "verweist auf ein zitiertes Werk"},
+    card_heading={"event": "Beleg für ein Ereignis", "claim": "Aussage", "citation": "Literaturverweis"},
     editorial_title_short="redaktioneller Titel",
     tags="Schlagwörter",
     named_only="Nur genannt",
@@ -328,6 +354,20 @@ ENGLISH = Words(
     source_details="About the source",
     first_published="First published in",
     annotated="Annotated",
+    reference="Reference",
+    note_label="Note {n}: {kind}",
+    back_to_timeline="To the timeline",
+    back_to_topic="To the topic",
+    back_to_bibliography="To the bibliography",
+    back="Back",
+    also_in="Also reported in",
+    close="Close",
+    highlights="Highlights",
+    highlight_modes={"all": "all", "event": "events", "claim": "claims", "citation": "references",
+                     "none": "none"},
+    legend={"event": "evidence for an event on the timeline", "claim": "who says what",
+            "citation": "refers to a cited work"},
+    card_heading={"event": "Evidence for an event", "claim": "Claim", "citation": "Reference"},
     editorial_title_short="editorial title",
     tags="Tags",
     named_only="Named only",

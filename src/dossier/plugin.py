@@ -52,9 +52,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.dossier = dossier
         config.theme.dirs.insert(0, str(resources.files("dossier") / "theme"))
         for asset in ASSETS:
-            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
-            if f"assets/{asset}" not in target:
-                target.append(f"assets/{asset}")
+            path = f"assets/{asset}"
+            if asset.endswith(".css"):
+                if path not in config.extra_css:
+                    config.extra_css.append(path)
+            elif path not in [str(script) for script in config.extra_javascript]:
+                # Deferred: our script never blocks the first paint (it only enhances what is there).
+                script = c.ExtraScriptValue(path)
+                script.defer = True
+                config.extra_javascript.append(script)
         if f"assets/{SEARCH_SCRIPT}" not in config.extra_javascript:
             config.extra_javascript.append(f"assets/{SEARCH_SCRIPT}")
         config.extra["dossier_search"] = words_for(dossier.language).search  # the header box's words

@@ -11,3 +11,8 @@ _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "
 def slugify(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_GERMAN)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def toc_slugify(value: str, separator: str = "-") -> str:
+    """Heading anchors for Python-Markdown's toc extension (mkdocs.yml): 'Fußnoten' -> 'fussnoten'."""
+    return slugify(value).replace("-", separator)

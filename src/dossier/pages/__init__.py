@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from ..i18n import Words, words_for
 from ..model import Dossier
-from . import urls
+from . import typography, urls
 from .agreement import View
 from .html import md_inline
 from .urls import Linker
@@ -26,6 +26,8 @@ def _environment() -> Environment:
     env = Environment(loader=PackageLoader("dossier.pages", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["md"] = md_inline
+    env.filters["typo"] = typography.german  # the dossier's own words
+    env.filters["q"] = typography.inner  # a verbatim quote inside <q>
     return env
 
 
@@ -58,7 +60,7 @@ class Context:
             if not text:
                 return Markup("")
             if self._source_ids is None:
-                return Markup(escape(text))
+                return Markup(escape(typography.german(text)))
             out = []
             for i, part in enumerate(self._source_ids.split(text)):
                 if i % 2:
@@ -68,7 +70,7 @@ class Context:
                     out.append(Markup('<a href="{}" title="{}">{}</a>').format(
                         self.linker.href(page, urls.source_page(part)), source.title, label))
                 else:
-                    out.append(escape(part))
+                    out.append(escape(typography.german(part)))
             return Markup("").join(out)
 
         return render

@@ -10,8 +10,10 @@ from markupsafe import Markup
 
 from ..model import Source
 from ..model.types import AUTHOR, Passage
+from ..slugs import slugify
 from . import urls
 from .html import Decoration, render_inline
+from .notes import Note, source_notes
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -27,44 +29,41 @@ def claimant_name(ctx, claimant: str, source: Source | None = None) -> str:
     return ctx.dossier.actor_by_id[claimant].name
 
 
-def _passage_mark(passage: Passage, kind: str, label: str, href: str, title: str, permalink: str) -> Decoration:
-    # data-search-exclude keeps these labels out of search excerpts ("unbelastet.Aussage Offensichtlich").
-    badge = (f'<a class="dossier-ref dossier-ref--{kind}" href="{escape(href)}" title="{escape(title)}" '
-             f'data-search-exclude>{escape(label)}</a>'
-             f'<a class="dossier-permalink dossier-permalink--passage" href="#{passage.anchor}" '
-             f'aria-label="{escape(permalink)}" data-search-exclude>#</a>')
+def _passage_mark(note: Note, label: str) -> Decoration:
+    """The highlight and, after it, its note's number: a link to the passage itself, which opens its card.
+    data-search-exclude keeps the numbers out of search excerpts."""
+    kind, anchor = note.kind, note.passage.anchor
+    marker = (f'<a class="dossier-nref dossier-nref--{kind}" href="#{anchor}" aria-label="{escape(label)}" '
+              f'data-search-exclude>{note.number}</a>')
     return Decoration(
-        passage.start, passage.end,
-        open=f'<mark class="dossier-passage dossier-passage--{kind}" id="{passage.anchor}">',
-        close="</mark>" + badge, pause="</mark>",
+        note.passage.start, note.passage.end,
+        open=f'<mark class="dossier-passage dossier-passage--{kind}" id="{anchor}">',
+        close="</mark>" + marker, pause="</mark>",
         resume=f'<mark class="dossier-passage dossier-passage--{kind}">',
     )
 
 
-def _decorations(ctx, source: Source, page: str) -> dict[int, list[Decoration]]:
-    d, w, link = ctx.dossier, ctx.words, ctx.link(page)
+_URL = re.compile(r"https?://[^\s<>\"“”„]+[^\s<>\"“”„.,;:!?)\]]")
+
+
+def _decorations(ctx, source: Source, notes: list[Note]) -> dict[int, list[Decoration]]:
+    d, w = ctx.dossier, ctx.words
     by_block: dict[int, list[Decoration]] = {}
-
-    def add(passage: Passage, decoration: Decoration) -> None:
-        by_block.setdefault(passage.block, []).append(decoration)
-
-    for ev in d.evidence_by_source.get(source.id, ()):
-        event = d.event_by_id[ev.event]
-        add(ev.passage, _passage_mark(ev.passage, "event", w.event, link(urls.TIMELINE, event.id),
-                                      f"{w.event}: {event.date.label(w)}, {event.title}", w.permalink))
-    for claim in d.claims_by_source.get(source.id, ()):
-        add(claim.passage, _passage_mark(claim.passage, "claim", w.claim, link(urls.TOPICS, f"k-{claim.id}"),
-                                         f"{w.claim}: {claimant_name(ctx, claim.claimant, source)}: {claim.text}", w.permalink))
+    for note in notes:
+        label = w.note_label.format(n=note.number, kind=note.kind_label)
+        by_block.setdefault(note.passage.block, []).append(_passage_mark(note, label))
     citations_by_marker = {}
     for cit in d.citations_by_source.get(source.id, ()):
         citations_by_marker.setdefault(cit.marker, cit)
-        add(cit.passage, _passage_mark(cit.passage, "citation", w.bibliography, link(urls.BIBLIOGRAPHY, f"ref-{cit.id}"),
-                                       f"{w.bibliography}: {cit.title or cit.quote}", w.permalink))
     # Footnote markers: in the running text they lead to the footnote; the footnote's own marker leads back.
     referenced: set[str] = set()
     for index, block in enumerate(source.blocks):
         if block.kind != "p":
             continue
+        # URLs in the text (a footnote's source) are links; the text itself stays as it is.
+        for match in _URL.finditer(block.text):
+            open_ = f'<a class="dossier-url" href="{escape(match.group())}">'
+            by_block.setdefault(index, []).append(Decoration(match.start(), match.end(), open_, "</a>", "</a>", open_))
         for match in _MARKER.finditer(block.text):
             marker = match.group().translate(_SUPERSCRIPT)
             cit = citations_by_marker.get(marker)
@@ -83,16 +82,27 @@ def _decorations(ctx, source: Source, page: str) -> dict[int, list[Decoration]]:
     return by_block
 
 
-def text_blocks(ctx, source: Source, page: str) -> list[dict]:
-    """The article as a list of headings and paragraphs (paragraph HTML already rendered and safe)."""
-    decorations = _decorations(ctx, source, page)
+# A highlight split where another one crosses it may leave an empty piece (no id: only continued pieces).
+_EMPTY_PIECE = re.compile(r'<mark class="dossier-passage dossier-passage--\w+"></mark>|<a class="dossier-url" href="[^"]*"></a>')
+
+
+def text_blocks(ctx, source: Source, notes: list[Note]) -> list[dict]:
+    """The article as a list of headings and paragraphs (paragraph HTML already rendered and safe), each
+    paragraph with the notes of its passages."""
+    decorations = _decorations(ctx, source, notes)
+    notes_by_block: dict[int, list[Note]] = {}
+    for note in notes:
+        notes_by_block.setdefault(note.passage.block, []).append(note)
     blocks = []
     for index, block in enumerate(source.blocks):
         if block.kind == "h2":
-            blocks.append({"kind": "h2", "text": block.text})
+            blocks.append({"kind": "h2", "text": block.text, "anchor": slugify(block.text)})
         else:
-            html = render_inline(block.text, decorations.get(index, []))
-            blocks.append({"kind": "p", "number": block.number, "anchor": block.anchor, "html": Markup(html)})
+            html, emptied = render_inline(block.text, decorations.get(index, [])), 1
+            while emptied:  # removing an empty piece may empty the one around it
+                html, emptied = _EMPTY_PIECE.subn("", html)
+            blocks.append({"kind": "p", "number": block.number, "anchor": block.anchor, "html": Markup(html),
+                           "notes": notes_by_block.get(index, [])})
     return blocks
 
 
@@ -143,6 +153,7 @@ def metadata(ctx, source: Source) -> list[tuple[str, str | None, str | None]]:
 def render(ctx, source: Source) -> str:
     d = ctx.dossier
     page = urls.source_page(source.id)
+    notes = source_notes(ctx, source, page)
     # This source's passages per event, from its own evidence: an event that every source reports must not
     # make each source page walk every source's evidence.
     own_evidence: dict[str, list] = {}
@@ -150,7 +161,8 @@ def render(ctx, source: Source) -> str:
         own_evidence.setdefault(ev.event, []).append(ev)
     return ctx.render(
         "source.md.j2", page, source=source, meta=metadata(ctx, source), byline=byline(ctx, source),
-        provenance_warning=provenance_warning(ctx, source), blocks=text_blocks(ctx, source, page),
+        provenance_warning=provenance_warning(ctx, source), blocks=text_blocks(ctx, source, notes),
+        card_words={**ctx.words.card_heading, "back": ctx.words.back, "close": ctx.words.close},
         events=[(e, own_evidence[e.id]) for e in d.events_by_source.get(source.id, ())],
         claims=[(c, claimant_name(ctx, c.claimant, source)) for c in d.claims_by_source.get(source.id, ())],
         actors=[(a, d.mentions[a.id][source.id]) for a in d.actors_by_source.get(source.id, ())],
