@@ -21,6 +21,7 @@ from .pages.search_index import index_file
 from .pages.search_records import search_records
 from .pages.urls import EXPORT_FILE, Linker
 from .project import load_dossier, replaced_by_site
+from .slugs import toc_slugify
 
 log = get_plugin_logger(__name__)
 
@@ -51,6 +52,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError("the dossier has errors:\n" + format_report(diagnostics))
         self.dossier = dossier
         config.theme.dirs.insert(0, str(resources.files("dossier") / "theme"))
+        # Heading anchors that read well: "#fussnoten", not "#funoten" (umlauts and ß written out).
+        config.mdx_configs.setdefault("toc", {}).setdefault("slugify", toc_slugify)
         for asset in ASSETS:
             path = f"assets/{asset}"
             if asset.endswith(".css"):
