@@ -69,7 +69,8 @@ def export(built_site):
 
 def test_export_has_the_contracted_shape(export, real_dossier):
     assert export["format"] == "dossier-export/2"
-    assert set(export) == {"format", "position_scale", "sources", "actors", "events", "topics", "claims", "citations"}
+    assert set(export) == {"format", "position_scale", "sources", "actors", "events", "topics", "claims", "citations",
+                           "exports"}
     assert set(export["sources"][0]) == {"id", "title", "title_editorial", "authors", "publication", "date", "language",
                                          "translated_from", "url", "doi", "path", "page", "words"}
     assert set(export["events"][0]) == {"id", "date", "start", "end", "title", "actors", "tags", "page", "evidence",

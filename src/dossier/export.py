@@ -78,8 +78,11 @@ def export(dossier: Dossier, use_directory_urls: bool = False) -> dict[str, Any]
             "title": base.title, "container": base.container, "publisher": base.publisher,
             "date": _date(base.date)[0], "url": base.url, "doi": base.doi, "anchor": anchor(c.passage),
         })
-    return {"format": FORMAT, "position_scale": list(agreement.SCALE), "sources": sources, "actors": actors, "events": events, "topics": topics,
-            "claims": claims, "citations": citations}
+    from .exports import CATALOGUE  # every file the build writes for tools: see the data page
+
+    return {"format": FORMAT, "position_scale": list(agreement.SCALE), "sources": sources, "actors": actors,
+            "events": events, "topics": topics, "claims": claims, "citations": citations,
+            "exports": [{"path": path, "media_type": media} for path, media, _ in CATALOGUE]}
 
 
 def export_json(dossier: Dossier, use_directory_urls: bool = False) -> str:

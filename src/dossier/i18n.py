@@ -104,6 +104,7 @@ class Words:
     data_note: str
     agree: AgreementWords
     search: dict  # the search box, the results page and the search records' kind labels
+    data_page: dict[str, str]  # the data page's list of exports (#16)
 
     def ordinal(self, n: int) -> str:
         if self.language == "en":
@@ -280,6 +281,28 @@ GERMAN = Words(
         legend=("„offen“: die Quelle behandelt die Frage, ohne sie zu beantworten; „nicht behandelt“: keine "
                 "Aussage der Quelle zum Thema. Jede Antwort führt zu den Aussagen, auf die sie sich stützt."),
     ),
+    data_page={
+        "intro": ("Das Dossier als Daten für die Werkzeuge der Forschung: Literaturverwaltung, Tabellenkalkulation, "
+                  "Annotationswerkzeuge. Jede Datei entsteht beim Bau aus denselben Artikeln und Annotationen."),
+        "file": "Datei", "purpose": "wofür", "size": "Größe", "rows": "{n} Zeilen",
+        "dossier": "Das ganze Dossier in einer Datei, zum Weiterverarbeiten mit eigenen Programmen.",
+        "csl": "Die Artikel und alle Referenzen, die sie machen, als CSL-JSON: für Zotero, Pandoc und andere Literaturverwaltungen.",
+        "bibtex": "Dieselben Einträge als BibTeX (BibLaTeX): für LaTeX, JabRef und Zotero.",
+        "webanno": ("Jede markierte Textstelle (Beleg, Aussage, Referenz) als W3C-Web-Annotation mit Zitat und Position: "
+                    "für Annotationswerkzeuge wie Hypothesis."),
+        "datapackage": "Beschreibt die Tabellen (Spalten, Typen, Schlüssel) nach Frictionless Data.",
+        "sources": "Tabelle der Quellen.", "actors": "Tabelle der Akteure.", "events": "Tabelle der Ereignisse.",
+        "topics": "Tabelle der Themen.", "evidence": "Tabelle der Belege: welche Textstelle welches Ereignis belegt.",
+        "claims": "Tabelle der Aussagen: wer was sagt, mit Wortlaut und Stelle.",
+        "citations": "Tabelle der Referenzen, mit der zitierenden Stelle.",
+        "tables_note": ("Die Tabellen sind UTF-8-kodiert, mit Kopfzeile; ihre Kennungen verbinden sie (z. B. "
+                        "<code>evidence.event</code> = <code>events.id</code>). Mehrere Werte in einem Feld sind "
+                        "durch „|“ getrennt, ein leeres Feld heißt unbekannt."),
+        "jsonld": ("Außerdem trägt jede Seite ihre Daten als schema.org-JSON-LD (Artikel, Ereignisse, Aussagen, "
+                   "Akteure), für Suchmaschinen und Wissensgraphen."),
+        "licence": "Lizenz", "stand": "Stand", "cite": "So zitieren Sie das Dossier",
+        "cite_format": "{title}. Stand: {stand}.",
+    },
     languages={"de": "Deutsch", "en": "Englisch", "fr": "Französisch", "ru": "Russisch", "ko": "Koreanisch",
                "zh": "Chinesisch", "ja": "Japanisch", "uk": "Ukrainisch", "pl": "Polnisch"},
     search={"label": "Suche", "placeholder": "Suchen", "submit": "Suchen", "page_title": "Suche",
@@ -429,6 +452,28 @@ ENGLISH = Words(
         legend=("“open”: the source treats the question without answering it; “not covered”: no claim of the "
                 "source on the topic. Every answer leads to the claims it rests on."),
     ),
+    data_page={
+        "intro": ("The dossier as data for the tools of research: reference managers, spreadsheets, annotation "
+                  "tools. Every file is written by the build from the same articles and annotations."),
+        "file": "File", "purpose": "for", "size": "Size", "rows": "{n} rows",
+        "dossier": "The whole dossier in one file, for your own programs.",
+        "csl": "The articles and every reference they make as CSL-JSON: for Zotero, Pandoc and other reference managers.",
+        "bibtex": "The same entries as BibTeX (BibLaTeX): for LaTeX, JabRef and Zotero.",
+        "webanno": ("Every highlighted passage (evidence, claim, reference) as a W3C Web Annotation with quote and "
+                    "position: for annotation tools such as Hypothesis."),
+        "datapackage": "Describes the tables (columns, types, keys) as a Frictionless Data package.",
+        "sources": "Table of the sources.", "actors": "Table of the actors.", "events": "Table of the events.",
+        "topics": "Table of the topics.", "evidence": "Table of the evidence: which passage supports which event.",
+        "claims": "Table of the claims: who says what, with wording and passage.",
+        "citations": "Table of the references, with the citing passage.",
+        "tables_note": ("The tables are UTF-8 with a header row; their ids join them (e.g. <code>evidence.event</code> "
+                        "= <code>events.id</code>). Several values in one cell are separated by \u201c|\u201d; an "
+                        "empty cell means unknown."),
+        "jsonld": ("Every page also carries its data as schema.org JSON-LD (articles, events, claims, actors), "
+                   "for search engines and knowledge graphs."),
+        "licence": "Licence", "stand": "As of", "cite": "How to cite the dossier",
+        "cite_format": "{title}. As of {stand}.",
+    },
     languages={"de": "German", "en": "English", "fr": "French", "ru": "Russian", "ko": "Korean",
                "zh": "Chinese", "ja": "Japanese", "uk": "Ukrainian", "pl": "Polish"},
     search={"label": "Search", "placeholder": "Search", "submit": "Search", "page_title": "Search",

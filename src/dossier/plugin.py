@@ -4,6 +4,7 @@ files, and watches sources/ and annotations/ under `mkdocs serve`."""
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -16,10 +17,11 @@ from mkdocs.structure.files import File, Files
 from .diagnostics import format_report
 from .export import export_json
 from .i18n import words_for
+from .exports import ExportMeta, render_exports, stand_from
 from .pages import render_site
 from .pages.search_index import index_file
 from .pages.search_records import search_records
-from .pages.urls import EXPORT_FILE, Linker
+from .pages.urls import Linker
 from .project import load_dossier, replaced_by_site
 from .slugs import toc_slugify
 
@@ -35,6 +37,10 @@ class DossierConfig(base.Config):
     sources = c.Type(str, default="sources")
     annotations = c.Type(str, default="annotations")
     language = c.Type(str, default="de")
+    # Stated on the data page and in every export (#16).
+    licence = c.Type(str, default="Lizenz nicht angegeben")
+    licence_url = c.Optional(c.Type(str))
+    stand = c.Optional(c.Type(str))  # ISO date of the data; else SOURCE_DATE_EPOCH, else the newest date in it
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -70,7 +76,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        pages = render_site(self.dossier, use_directory_urls=config.use_directory_urls, title=config.site_name)
+        dossier, directory_urls = self.dossier, config.use_directory_urls
+        meta = ExportMeta(config.site_name, self.config.licence, self.config.licence_url,
+                          stand_from(dossier, self.config.stand, os.environ.get("SOURCE_DATE_EPOCH")),
+                          config.site_url or None)
+        exports = render_exports(dossier, meta, export_json(dossier, directory_urls), directory_urls)
+        pages = render_site(dossier, use_directory_urls=directory_urls, title=config.site_name, exports=exports,
+                            meta=meta)
         for path, markdown in pages.items():
             if files.get_file_from_path(path):
                 raise PluginError(f"{config.docs_dir}/{path} would be replaced by a generated page; rename it")
@@ -78,8 +90,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for asset in ASSETS:
             content = (resources.files("dossier") / "assets" / asset).read_text(encoding="utf-8")
             files.append(File.generated(config, f"assets/{asset}", content=content))
-        files.append(File.generated(config, EXPORT_FILE,
-                                    content=export_json(self.dossier, config.use_directory_urls)))
+        for export in exports:
+            files.append(File.generated(config, export.path, content=export.content))
         for asset in SEARCH_ASSETS:
             content = (resources.files("dossier") / "assets" / asset).read_text(encoding="utf-8")
             files.append(File.generated(config, f"assets/{asset}", content=content))

@@ -38,6 +38,8 @@ ENV = _environment()
 class Context:
     dossier: Dossier
     linker: Linker
+    exports: tuple = ()  # exports.Export items, for the data page (files, sizes)
+    meta: object = None  # exports.ExportMeta: licence, Stand, title
 
     @cached_property
     def words(self) -> Words:
@@ -81,11 +83,13 @@ class Context:
                                                  tag_label=self.dossier.tag_label, **values)
 
 
-def render_site(dossier: Dossier, use_directory_urls: bool = False, title: str = "Dossier") -> dict[str, str]:
-    """Every generated page of the site: {page path: Markdown}. `title` heads the home page."""
+def render_site(dossier: Dossier, use_directory_urls: bool = False, title: str = "Dossier",
+                exports: tuple = (), meta=None) -> dict[str, str]:
+    """Every generated page of the site: {page path: Markdown}. `title` heads the home page. With `meta`
+    (exports.ExportMeta), each page carries its data as schema.org JSON-LD, and the data page lists `exports`."""
     from . import actor, bibliography, data, home, search, source, timeline, topics
 
-    ctx = Context(dossier, Linker(use_directory_urls))
+    ctx = Context(dossier, Linker(use_directory_urls), tuple(exports), meta)
     pages = {
         urls.HOME: home.render(ctx, title),
         urls.TIMELINE: timeline.render(ctx),
@@ -100,4 +104,10 @@ def render_site(dossier: Dossier, use_directory_urls: bool = False, title: str =
         pages[urls.source_page(s.id)] = source.render(ctx, s)
     for a in dossier.actors:
         pages[urls.actor_page(a.id)] = actor.render(ctx, a)
+    if meta is not None:
+        from ..exports import jsonld
+
+        catalogue = [(e.path, e.media_type, e.purpose) for e in exports]
+        for path in pages:
+            pages[path] += jsonld.script(jsonld.page_graph(dossier, meta, path, catalogue, use_directory_urls))
     return pages

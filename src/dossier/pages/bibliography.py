@@ -5,9 +5,20 @@ from __future__ import annotations
 from ..model import Citation
 from . import urls
 
+_CLOSING = "\"'“”‘’»«)"
+
+
+def _sentence(text: str) -> str:
+    """End a part with a full stop unless it ends with its own ('Russia?', '„… bedroht.“'): no '?.'."""
+    text = text.rstrip().rstrip(".") if not text.rstrip().endswith("...") else text.rstrip()
+    if text.rstrip(_CLOSING)[-1:] in (".", "?", "!", "…"):
+        return text
+    return text + "."
+
 
 def format_citation(ctx, cit: Citation) -> str:
-    """Author-date style: 'Cha, Victor; Kim, Ellen (2024): Title. Container. Publisher, 20. Juni 2024.'"""
+    """Author-date, names as written, the date as precise (and as certain) as the annotation says:
+    'Victor Cha; Ellen Kim (20. Juni 2024): Title. Publisher.'; a title's own '?' ends it."""
     w = ctx.words
     parts = []
     head = "; ".join(cit.authors)
@@ -16,11 +27,11 @@ def format_citation(ctx, cit: Citation) -> str:
     if head:
         parts.append(head + (":" if cit.title else "."))
     if cit.title:
-        parts.append(cit.title.rstrip(".") + ".")
+        parts.append(_sentence(cit.title))
     if cit.container:
         parts.append(ctx.words.in_container.format(cit.container.rstrip(".")))
     if cit.publisher:
-        parts.append(cit.publisher.rstrip(".") + ".")
+        parts.append(_sentence(cit.publisher))
     return " ".join(parts)
 
 

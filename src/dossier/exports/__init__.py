@@ -1,0 +1,50 @@
+"""Stage 4b, exports: the dossier as data for the tools researchers use. Pure functions from the Dossier
+(and a little metadata from the configuration) to file contents; only plugin.py writes them into the site.
+
+One module per format: csl (CSL-JSON), bibtex, webanno (W3C Web Annotations), jsonld (schema.org in the
+pages), tables (CSV) with datapackage (Frictionless Data). `render_exports` gives every file at once, in
+the order the data page lists them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Dossier
+from . import bibtex, csl, datapackage, tables, webanno
+from .meta import ExportMeta, stand_from
+
+__all__ = ["CATALOGUE", "Export", "ExportMeta", "render_exports", "stand_from"]
+
+# (path, media type, what it is for: a key of Words.data_purposes, or a table's name)
+CATALOGUE: tuple[tuple[str, str, str], ...] = (
+    ("dossier.json", "application/json", "dossier"),
+    (csl.FILE, "application/vnd.citationstyles.csl+json", "csl"),
+    (bibtex.FILE, "application/x-bibtex", "bibtex"),
+    (webanno.FILE, 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', "webanno"),
+    (datapackage.FILE, "application/json", "datapackage"),
+    *((t.path, "text/csv", t.name) for t in tables.TABLES),
+)
+
+
+@dataclass(frozen=True)
+class Export:
+    path: str
+    media_type: str
+    purpose: str
+    content: str
+
+    @property
+    def size(self) -> int:
+        return len(self.content.encode("utf-8"))
+
+
+def render_exports(dossier: Dossier, meta: ExportMeta, dossier_json: str,
+                   use_directory_urls: bool = False) -> tuple[Export, ...]:
+    contents = {"dossier.json": dossier_json,
+                csl.FILE: csl.render(dossier, meta, use_directory_urls),
+                bibtex.FILE: bibtex.render(dossier, meta, use_directory_urls),
+                webanno.FILE: webanno.render(dossier, meta, use_directory_urls),
+                datapackage.FILE: datapackage.render(meta),
+                **tables.render_tables(dossier, meta, use_directory_urls)}
+    return tuple(Export(path, media, purpose, contents[path]) for path, media, purpose in CATALOGUE)

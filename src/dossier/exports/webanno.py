@@ -1,0 +1,126 @@
+"""annotations.jsonld: every evidence, claim and citation passage as a W3C Web Annotation
+(https://www.w3.org/TR/annotation-model/), in one AnnotationCollection.
+
+Target: the source page, with a TextQuoteSelector (the passage, and as much text before and after it as
+Hypothesis keeps, 32 characters, more where that is not unique) and a TextPositionSelector. Positions count
+characters of the article's text as the page shows it: its paragraphs and subheadings in order, separated
+by a blank line ("\\n\\n"), without the page's labels and paragraph numbers. A tool that counts the whole
+page differently still anchors by the quote, as Hypothesis does.
+Body: what the passage is for (the event, the claim, the reference), as text and as a link.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..dates import EdtfDate
+from ..i18n import words_for
+from ..model import Dossier, Source
+from ..model.types import AUTHOR, Passage
+from ..pages import urls
+from ..pages.urls import Linker
+from .meta import ExportMeta
+
+FILE = "annotations.jsonld"
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+CONTEXT_CHARS = 32  # Hypothesis' prefix/suffix length
+SEPARATOR = "\n\n"
+
+
+def article_text(source: Source) -> tuple[str, list[int]]:
+    """The article's text as positions count it, and where each block starts in it."""
+    offsets, at = [], 0
+    for block in source.blocks:
+        offsets.append(at)
+        at += len(block.text) + len(SEPARATOR)
+    return SEPARATOR.join(b.text for b in source.blocks), offsets
+
+
+def quote_selector(text: str, start: int, end: int) -> dict[str, str]:
+    """exact + prefix + suffix; the context grows until prefix+exact+suffix occurs only once."""
+    n = CONTEXT_CHARS
+    while True:
+        prefix, suffix = text[max(0, start - n):start], text[end:end + n]
+        whole = prefix + text[start:end] + suffix
+        if text.count(whole) == 1 or (start - n <= 0 and end + n >= len(text)):
+            return {"type": "TextQuoteSelector", "exact": text[start:end], "prefix": prefix, "suffix": suffix}
+        n *= 2
+
+
+class _Writer:
+    def __init__(self, dossier: Dossier, meta: ExportMeta, use_directory_urls: bool):
+        self.d, self.meta, self.link = dossier, meta, Linker(use_directory_urls)
+        self.words = words_for(dossier.language)
+        self.texts: dict[str, tuple[str, list[int]]] = {}
+
+    def url(self, page: str, fragment: str | None = None) -> str:
+        return self.meta.absolute(self.link.url(page) + (f"#{fragment}" if fragment else ""))
+
+    def target(self, passage: Passage) -> dict[str, Any]:
+        source = self.d.source_by_id[passage.source]
+        if source.id not in self.texts:
+            self.texts[source.id] = article_text(source)
+        text, offsets = self.texts[source.id]
+        start, end = offsets[passage.block] + passage.start, offsets[passage.block] + passage.end
+        return {"type": "SpecificResource", "source": self.url(urls.source_page(source.id)),
+                "selector": [quote_selector(text, start, end),
+                             {"type": "TextPositionSelector", "start": start, "end": end}]}
+
+    def annotation(self, passage: Passage, motivation: str, description: str, page: str, fragment: str) -> dict:
+        item = {
+            "@context": CONTEXT,
+            "id": self.url(FILE, f"{passage.source}-{passage.anchor}"),
+            "type": "Annotation",
+            "motivation": motivation,
+            "body": [
+                {"type": "TextualBody", "purpose": "describing", "value": description, "format": "text/plain",
+                 "language": self.d.language},
+                # A purpose belongs to a SpecificResource, not to the page itself (model 4).
+                {"type": "SpecificResource", "purpose": "linking", "source": self.url(page, fragment)},
+            ],
+            "target": self.target(passage),
+        }
+        if self.meta.licence_url:
+            item["rights"] = self.meta.licence_url
+        return item
+
+    def date(self, date: EdtfDate | None) -> str:
+        return date.label(self.words) if date else self.words.unknown
+
+    def all(self) -> list[dict]:
+        d, w, out = self.d, self.words, []
+        for source in d.sources:
+            for ev in d.evidence_by_source.get(source.id, ()):
+                event = d.event_by_id[ev.event]
+                out.append(self.annotation(ev.passage, "identifying", f"{w.event}: {self.date(event.date)}, {event.title}",
+                                           urls.TIMELINE, event.id))
+            for claim in d.claims_by_source.get(source.id, ()):
+                claimant = (", ".join(source.authors) or w.author_voice) if claim.claimant == AUTHOR \
+                    else d.actor_by_id[claim.claimant].name
+                out.append(self.annotation(claim.passage, "describing",
+                                           f"{w.claim}: {claimant} {w.stances[claim.stance]}: {claim.text}",
+                                           urls.TOPICS, f"k-{claim.id}"))
+            for cit in d.citations_by_source.get(source.id, ()):
+                base = d.citation_by_id[cit.repeats] if cit.repeats else cit
+                label = base.title or base.publisher or ", ".join(base.authors) or w.unknown
+                out.append(self.annotation(cit.passage, "linking", f"{w.bibliography}: {label}",
+                                           urls.BIBLIOGRAPHY, f"ref-{cit.id}"))
+        return out
+
+
+def annotations(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = False) -> list[dict]:
+    return _Writer(dossier, meta, use_directory_urls).all()
+
+
+def render(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = False) -> str:
+    items = annotations(dossier, meta, use_directory_urls)
+    collection = {
+        "@context": CONTEXT,
+        "id": meta.absolute(FILE),
+        "type": "AnnotationCollection",
+        "label": f"{meta.title}: Annotationen (Stand {meta.stand.isoformat()}; {meta.licence})",
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
