@@ -20,7 +20,7 @@ FILE = "bibliographie.bib"
 # `entrysubtype = {newspaper}` says which), the rest what BibLaTeX calls them.
 ENTRY_TYPES = {"article-journal": "article", "article-newspaper": "article", "article-magazine": "article",
                "report": "report", "book": "book", "webpage": "online", "interview": "misc", "speech": "misc",
-               "document": "misc"}
+               "document": "misc", "article": "article"}
 SUBTYPES = {"article-newspaper": "newspaper", "article-magazine": "magazine", "interview": "interview",
             "speech": "speech"}
 _SPECIAL = re.compile(r"([\\{}%&#$_~^])")

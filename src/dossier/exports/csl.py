@@ -79,13 +79,19 @@ def _item(id_: str, type_: str | None, authors, title, container, publisher, dat
     return item
 
 
+# The source's text kind (front matter `kind`) as a CSL type; an unknown kind is CSL's generic "article".
+SOURCE_TYPES = {"news-report": "article-newspaper", "commentary": "article-newspaper", "analysis": "article-newspaper",
+                "translation": "article-newspaper", "scholarly-article": "article-journal", "interview": "interview",
+                "press-release": "document", "speech": "speech", "document": "document"}
+
+
 def source_item(source: Source, link: Linker, meta: ExportMeta) -> dict[str, Any]:
-    # A source with a DOI is a journal article; the others are press articles (translated or not).
-    item = _item(source.id, "article-journal" if source.doi else "article-newspaper", source.authors,
+    item = _item(source.id, SOURCE_TYPES.get(source.kind, "article"), source.authors,
                  source.title, source.publication, None, source.date, source.url, source.doi)
     if source.language:
         item["language"] = source.language
-    custom: dict[str, Any] = {"dossier-page": meta.absolute(link.url(urls.source_page(source.id)))}
+    custom: dict[str, Any] = {"dossier-page": meta.absolute(link.url(urls.source_page(source.id))),
+                              "short-cite": source.short_cite}
     if source.title_editorial:
         custom["title-editorial"] = True
     if source.translated_from:

@@ -1,4 +1,5 @@
-"""schema.org JSON-LD for the pages: each source as NewsArticle or ScholarlyArticle, each event as Event,
+"""schema.org JSON-LD for the pages: each source as the kind of article it is (ScholarlyArticle,
+NewsArticle or one of its kinds: Reportage, Opinion, Analysis), each event as Event,
 each claim as Claim (appearance: the passage; author: the claimant), actors as Person, Organization,
 Country... Search engines and knowledge-graph tools read it from `<script type="application/ld+json">`.
 
@@ -22,7 +23,12 @@ from .meta import ExportMeta
 CONTEXT = {"@vocab": "https://schema.org/"}
 ACTOR_TYPES = {"person": "Person", "state": "Country", "government": "GovernmentOrganization",
                "international": "Organization", "organisation": "Organization", "party": "PoliticalParty",
-               "think-tank": "ResearchOrganization", "media": "NewsMediaOrganization", "region": "AdministrativeArea"}
+               "think-tank": "ResearchOrganization", "media": "NewsMediaOrganization", "region": "AdministrativeArea",
+               "publisher": "Organization"}
+# The source's text kind as a schema.org type; unknown: the general Article.
+SOURCE_TYPES = {"news-report": "ReportageNewsArticle", "commentary": "OpinionNewsArticle",
+                "analysis": "AnalysisNewsArticle", "translation": "NewsArticle", "scholarly-article": "ScholarlyArticle",
+                "interview": "NewsArticle", "press-release": "Article", "speech": "CreativeWork", "document": "CreativeWork"}
 
 
 def iso_date(date: EdtfDate | None) -> str | None:
@@ -52,7 +58,7 @@ class _Graph:
 
     def article(self, source: Source) -> dict[str, Any]:
         return _compact({
-            "@type": "ScholarlyArticle" if source.doi else "NewsArticle",
+            "@type": SOURCE_TYPES.get(source.kind, "Article"),
             "@id": self.href(urls.source_page(source.id), "quelle"),
             "headline": source.title, "name": source.title,
             "author": [{"@type": "Person", "name": a} for a in source.authors],

@@ -42,7 +42,8 @@ class Table:
 S, I, D = "string", "integer", "date"
 TABLES = (
     Table("sources", "Quellen", (
-        Field("id", S, "Kennung der Quelle"), Field("title", S, "Titel"),
+        Field("id", S, "Kennung der Quelle"), Field("title", S, "Titel"), Field("kind", S, "Textsorte"),
+        Field("short_cite", S, "Kurzbeleg"),
         Field("title_editorial", "boolean", "Titel von der Redaktion des Dossiers gesetzt"),
         Field("authors", S, "Verfasser", list=True), Field("publication", S, "Erschienen in"),
         Field("date", S, "Datum (EDTF, so genau wie bekannt)"), Field("language", S, "Sprache (ISO 639-1)"),
@@ -98,7 +99,8 @@ def _rows(dossier: Dossier, link: Linker, meta: ExportMeta) -> dict[str, list[di
         return date.text if date else None
 
     return {
-        "sources": [{"id": s.id, "title": s.title, "title_editorial": s.title_editorial, "authors": s.authors,
+        "sources": [{"id": s.id, "title": s.title, "kind": s.kind, "short_cite": s.short_cite,
+                     "title_editorial": s.title_editorial, "authors": s.authors,
                      "publication": s.publication, "date": text(s.date), "language": s.language,
                      "translated_from": s.translated_from, "url": s.url, "doi": s.doi, "words": s.words,
                      "page": meta.absolute(link.url(urls.source_page(s.id)))} for s in d.sources],
