@@ -47,6 +47,12 @@ class _Graph:
     def __init__(self, dossier: Dossier, meta: ExportMeta, linker: Linker, page: str):
         self.d, self.meta, self.page = dossier, meta, page
         self.href = lambda to, fragment=None: linker.href(page, to, fragment)
+        self.referenced: dict[str, Actor] = {}  # actors named by claims and events: one node each, at the end
+
+    def ref(self, actor_id: str) -> dict[str, str]:
+        """An actor by reference: its node stands once in the page's graph, not in every claim and event."""
+        self.referenced[actor_id] = self.d.actor_by_id[actor_id]
+        return {"@id": self.href(urls.actor_page(actor_id), "akteur")}
 
     def actor(self, actor: Actor, full: bool = False) -> dict[str, Any]:
         node = {"@type": ACTOR_TYPES.get(actor.kind, "Organization"), "@id": self.href(urls.actor_page(actor.id), "akteur"),
@@ -75,20 +81,20 @@ class _Graph:
         if claim.claimant == AUTHOR:
             author = [{"@type": "Person", "name": a} for a in source.authors] or {"@id": self.href(urls.source_page(source.id), "quelle")}
         else:
-            author = self.actor(self.d.actor_by_id[claim.claimant])
+            author = self.ref(claim.claimant)
         passage = self.href(urls.source_page(source.id), claim.passage.anchor)
         return _compact({
             "@type": "Claim", "@id": self.href(urls.TOPICS, f"k-{claim.id}"), "text": claim.text, "author": author,
             "appearance": {"@type": "Quotation", "@id": passage, "url": passage, "text": claim.quote,
                            "isPartOf": {"@id": self.href(urls.source_page(source.id), "quelle")}},
-            "about": [self.actor(self.d.actor_by_id[a]) for a in claim.about],
+            "about": [self.ref(a) for a in claim.about],
         })
 
     def event(self, event: Event) -> dict[str, Any]:
         return _compact({
             "@type": "Event", "@id": self.href(urls.TIMELINE, event.id), "name": event.title,
             "startDate": iso_date(event.date), "description": event.note,
-            "performer": [self.actor(self.d.actor_by_id[a]) for a in event.actors],
+            "performer": [self.ref(a) for a in event.actors],
             "subjectOf": [{"@id": self.href(urls.source_page(ev.source), ev.passage.anchor)}
                           for ev in self.d.evidence_by_event.get(event.id, ())],
         })
@@ -138,6 +144,7 @@ def page_graph(dossier: Dossier, meta: ExportMeta, page: str, exports=(), use_di
         nodes.append(g.actor(d.actor_by_id[page[len("akteure/"):-3]], full=True))
     if not nodes:
         return None
+    nodes += [g.actor(a) for a in sorted(g.referenced.values(), key=lambda a: a.id)]
     return {"@context": CONTEXT, "@graph": nodes}
 
 
