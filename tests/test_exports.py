@@ -366,8 +366,12 @@ def test_csv_tables_read_through_the_datapackage_schema(built_site, real_dossier
             missing = [r[fk["fields"]] for r in tables[resource["name"]] if r[fk["fields"]] not in known | {None}]
             assert not missing, (resource["name"], fk, missing[:3])
     d = real_dossier
-    assert [len(tables[n]) for n in ("sources", "actors", "events", "evidence", "claims", "citations")] == \
-        [len(d.sources), len(d.actors), len(d.events), len(d.evidence), len(d.claims), len(d.citations)]
+    assert [len(tables[n]) for n in ("sources", "actors", "events", "evidence", "claims", "citations", "positions")] == \
+        [len(d.sources), len(d.actors), len(d.events), len(d.evidence), len(d.claims), len(d.citations),
+         len(d.topics) * len(d.sources)]  # every source on every question, "not covered" included
+    claims = {c["id"] for c in tables["claims"]}
+    assert all(set(p["claims"].split(" | ")) <= claims for p in tables["positions"] if p["claims"])
+    assert sum(p["status"] == "position" for p in tables["positions"]) == len(d.positions)
     actors = {a["id"] for a in tables["actors"]}
     assert all(c["claimant"] in actors | {"author"} for c in tables["claims"])
     assert all(set(e["actors"].split(" | ")) <= actors for e in tables["events"] if e["actors"])

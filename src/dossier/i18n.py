@@ -295,6 +295,7 @@ GERMAN = Words(
         "topics": "Tabelle der Themen.", "evidence": "Tabelle der Belege: welche Textstelle welches Ereignis belegt.",
         "claims": "Tabelle der Aussagen: wer was sagt, mit Wortlaut und Stelle.",
         "citations": "Tabelle der Referenzen, mit der zitierenden Stelle.",
+        "positions": "Tabelle der Antworten: wie jede Quelle jede Frage beantwortet, gestützt auf welche Aussagen.",
         "tables_note": ("Die Tabellen sind UTF-8-kodiert, mit Kopfzeile; ihre Kennungen verbinden sie (z. B. "
                         "<code>evidence.event</code> = <code>events.id</code>). Mehrere Werte in einem Feld sind "
                         "durch „|“ getrennt, ein leeres Feld heißt unbekannt."),
@@ -466,6 +467,7 @@ ENGLISH = Words(
         "topics": "Table of the topics.", "evidence": "Table of the evidence: which passage supports which event.",
         "claims": "Table of the claims: who says what, with wording and passage.",
         "citations": "Table of the references, with the citing passage.",
+        "positions": "Table of the answers: how each source answers each question, resting on which claims.",
         "tables_note": ("The tables are UTF-8 with a header row; their ids join them (e.g. <code>evidence.event</code> "
                         "= <code>events.id</code>). Several values in one cell are separated by \u201c|\u201d; an "
                         "empty cell means unknown."),

@@ -10,7 +10,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-from ..model import Dossier
+from ..model import Dossier, agreement
 from ..pages import urls
 from ..pages.urls import Linker
 from .meta import ExportMeta
@@ -67,8 +67,15 @@ TABLES = (
     ), ("id",)),
     Table("evidence", "Belege", (
         Field("event", S, "Ereignis (events.id)"), Field("source", S, "Quelle (sources.id)"),
-        Field("quote", S, "Wortlaut"), Field("paragraph", I, "Absatz"), Field("passage", S, "Stelle in der Quelle"),
+        Field("quote", S, "Wortlaut"), Field("date", S, "Datum, wie diese Quelle es angibt (EDTF)"),
+        Field("paragraph", I, "Absatz"), Field("passage", S, "Stelle in der Quelle"),
     ), ("source", "passage"), (("event", "events", "id"), ("source", "sources", "id"))),
+    Table("positions", "Antworten der Quellen", (
+        Field("topic", S, "Thema (topics.id)"), Field("source", S, "Quelle (sources.id)"),
+        Field("status", S, "position (eingeordnet), not-covered (nicht behandelt) oder unrated (ohne Einordnung)"),
+        Field("position", S, "Antwort (ja, eher-ja, offen, eher-nein, nein oder eine Antwort des Themas)", list=True),
+        Field("claims", S, "gestützt auf (claims.id)", list=True), Field("note", S, "Anmerkung"),
+    ), ("topic", "source"), (("topic", "topics", "id"), ("source", "sources", "id"))),
     Table("claims", "Aussagen", (
         Field("id", S, "Kennung"), Field("source", S, "Quelle (sources.id)"),
         Field("claimant", S, "wer (actors.id; 'author' = Verfasser der Quelle)"), Field("stance", S, "Haltung"),
@@ -111,8 +118,12 @@ def _rows(dossier: Dossier, link: Linker, meta: ExportMeta) -> dict[str, list[di
                     "page": meta.absolute(f"{link.url(urls.TIMELINE)}#{e.id}")} for e in d.events],
         "topics": [{"id": t.id, "question": t.question, "contested": t.contested, "disagreement": t.disagreement}
                    for t in d.topics],
-        "evidence": [{"event": ev.event, "source": ev.source, "quote": ev.quote, **passage(ev.passage)}
-                     for ev in d.evidence],
+        "evidence": [{"event": ev.event, "source": ev.source, "quote": ev.quote, "date": text(ev.date),
+                      **passage(ev.passage)} for ev in d.evidence],
+        "positions": [{"topic": t.id, "source": cell.source.id, "status": cell.status,
+                       "position": cell.position.answers if cell.position else None,
+                       "claims": tuple(c.id for c in cell.claims), "note": cell.position.note if cell.position else None}
+                      for t in d.topics for cell in agreement.row(d, t)],
         "claims": [{"id": c.id, "source": c.source, "claimant": c.claimant, "stance": c.stance, "topic": c.topic,
                     "about": c.about, "text": c.text, "quote": c.quote, **passage(c.passage)} for c in d.claims],
         "citations": [{"id": c.id, "source": c.source, "marker": c.marker, "type": c.type, "authors": c.authors,
