@@ -58,7 +58,7 @@ def test_timeline_entry_links_every_passage(pages):
 def test_actor_page_lists_sources_with_mention_counts_and_claims_about(pages):
     page = pages["akteure/wladimir-putin.md"]
     assert ('href="../quellen/artikel.html" title="Ein Testartikel">Muster 2024</a> '
-            '<span class="dossier-subtitle">Ein Testartikel</span> <span class="dossier-count" title="Erwähnungen">2</span>') in page
+            '<span class="dossier-subtitle">Ein Testartikel</span> <span class="dossier-count">2 Erwähnungen</span>') in page
     assert "Der Besuch besiegelte eine Partnerschaft." in page  # a claim about Putin
 
 

@@ -82,6 +82,8 @@ class Words:
     filter_tag: str
     filter_all: str
     filter_count: str
+    # The actor pages and the index. "a|b": singular|plural, chosen by pages.plural(); {n} is the number.
+    actor_words: dict[str, str]
     footnote: str
     cited_by: str
     meta: dict[str, str]
@@ -232,6 +234,18 @@ GERMAN = Words(
     filter_tag="Schlagwort",
     filter_all="alle",
     filter_count="{shown} von {total} Ereignissen",
+    actor_words={
+        "mentions": "{n} Erwähnung|{n} Erwähnungen", "in_sources": "in {n} Quelle|in {n} Quellen",
+        "events": "{n} Ereignis|{n} Ereignisse", "claims": "{n} Aussage|{n} Aussagen",
+        "on_timeline": "{name} auf der Zeitleiste", "timeline_events": "{n} Ereignis|{n} Ereignisse",
+        "co_mentioned": "Tritt auf mit",
+        "co_mentioned_intro": "Wer in denselben Absätzen der Quellen am häufigsten genannt wird:",
+        "together": "in {n} Absatz|in {n} Absätzen",
+        "passages": "Textstellen", "passages_intro": "Jede Zeile ein Absatz, der {name} nennt; der Link führt zu ihm.",
+        "more_passages": "{n} weitere Textstelle|{n} weitere Textstellen",
+        "not_in_text": "Keine Quelle nennt {name} im Text.",
+        "summary": "Überblick",
+    },
     footnote="Fußnote",
     cited_by="zitiert in",
     meta={"authors": "Autoren", "publication": "Medium", "date": "Datum", "language": "Sprache",
@@ -404,6 +418,18 @@ ENGLISH = Words(
     filter_tag="Tag",
     filter_all="all",
     filter_count="{shown} of {total} events",
+    actor_words={
+        "mentions": "{n} mention|{n} mentions", "in_sources": "in {n} source|in {n} sources",
+        "events": "{n} event|{n} events", "claims": "{n} claim|{n} claims",
+        "on_timeline": "{name} on the timeline", "timeline_events": "{n} event|{n} events",
+        "co_mentioned": "Appears with",
+        "co_mentioned_intro": "Who is named most often in the same paragraphs of the sources:",
+        "together": "in {n} paragraph|in {n} paragraphs",
+        "passages": "Passages", "passages_intro": "Each line a paragraph that names {name}; the link leads to it.",
+        "more_passages": "{n} more passage|{n} more passages",
+        "not_in_text": "No source names {name} in its text.",
+        "summary": "Overview",
+    },
     footnote="Footnote",
     cited_by="cited in",
     meta={"authors": "Authors", "publication": "Outlet", "date": "Date", "language": "Language",

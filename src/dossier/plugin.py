@@ -27,7 +27,7 @@ from .slugs import toc_slugify
 
 log = get_plugin_logger(__name__)
 
-ASSETS = ("dossier.css", "dossier.js")
+ASSETS = ("dossier.css", "dossier-time.css", "dossier.js")
 # The search script is on every page (small, it loads nothing by itself); the engine only when used.
 SEARCH_SCRIPT = "search/dossier-search.js"
 SEARCH_ASSETS = (SEARCH_SCRIPT, "search/lunr.min.js")

@@ -2,8 +2,8 @@
 
 from .types import (
     ACTOR_KINDS, CITATION_TYPES, SOURCE_KINDS, STANCES, Actor, Block, Citation, Claim, Dossier, Event, Evidence,
-    Passage, Source, Tag, Topic,
+    MentionSite, Passage, Source, Tag, Topic,
 )
 
 __all__ = ["ACTOR_KINDS", "CITATION_TYPES", "SOURCE_KINDS", "STANCES", "Tag", "Actor", "Block", "Citation", "Claim", "Dossier",
-           "Event", "Evidence", "Passage", "Source", "Topic"]
+           "Event", "Evidence", "MentionSite", "Passage", "Source", "Topic"]

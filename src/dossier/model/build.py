@@ -8,15 +8,25 @@ from types import MappingProxyType
 
 from ..mentions import MentionFinder
 from .agreement import derive_contested
-from .types import Actor, Citation, Claim, Dossier, Event, Evidence, Position, Source, Tag, Topic
+from .types import Actor, Citation, Claim, Dossier, Event, Evidence, MentionSite, Position, Source, Tag, Topic
 
 
-def mention_counts(actors: list[Actor], sources: list[Source]) -> dict[str, dict[str, int]]:
+def mention_sites(actors: list[Actor], sources: list[Source]) -> dict[str, list[MentionSite]]:
+    """Every place a source's text names an actor, in source and text order: one pass over each text."""
     finder = MentionFinder((a.id, name) for a in actors for name in a.names)
-    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    sites: dict[str, list[MentionSite]] = defaultdict(list)
     for source in sources:
-        for actor, n in finder.count(b.text for b in source.blocks).items():
-            counts[actor][source.id] = n
+        for i, block in enumerate(source.blocks):
+            for m in finder.find(block.text):
+                sites[m.actor].append(MentionSite(source.id, i, m.start, m.end))
+    return sites
+
+
+def mention_counts(sites: dict[str, list[MentionSite]]) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for actor, found in sites.items():
+        for site in found:
+            counts[actor][site.source] = counts[actor].get(site.source, 0) + 1
     return counts
 
 
@@ -25,18 +35,21 @@ def assemble(sources: list[Source], summaries: dict[str, str], actors: list[Acto
              language: str = "de", tags: list[Tag] = (), positions: list[Position] = ()) -> Dossier:
     sources = sorted((dataclasses.replace(s, summary=summaries.get(s.id)) for s in sources),
                      key=lambda s: ((0, s.date.sort_key()) if s.date else (1,), s.id))  # undated last
-    mentions = mention_counts(actors, sources)
+    sites = mention_sites(actors, sources)
+    mentions = mention_counts(sites)
     topics = contested_from_positions(topics, positions)
     return Dossier(
         sources=tuple(sources),
         actors=tuple(sorted(actors, key=lambda a: a.name.casefold())),
-        events=tuple(sorted(events, key=lambda e: (e.date.sort_key(), e.id))),
+        # Same bounds: the editor's order in events.yml stands (Python's sort is stable); ids say nothing.
+        events=tuple(sorted(events, key=lambda e: e.date.sort_key())),
         topics=tuple(topics),
         evidence=tuple(evidence),
         claims=tuple(claims),
         citations=tuple(citations),
         positions=tuple(positions),
         mentions=MappingProxyType({a: MappingProxyType(m) for a, m in mentions.items()}),
+        mention_sites=MappingProxyType({a: tuple(found) for a, found in sites.items()}),
         language=language,
         tag_labels=MappingProxyType({t.id: t.label for t in tags}),
     )

@@ -107,10 +107,20 @@ class Actor:
     role: str | None
     aliases: tuple[str, ...]
     wikidata: str | None
+    surname: str | None = None  # a person's family name where it is not the last word ("Kim", "Xi")
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    @property
+    def family_name(self) -> str:
+        """What a German index sorts a person by: the given surname, else the name's last word."""
+        return self.surname or self.name.split()[-1]
+
+    @property
+    def family_name_first(self) -> bool:
+        return bool(self.surname) and self.name.startswith(self.surname)
 
 
 @dataclass(frozen=True)
@@ -200,6 +210,16 @@ class Citation:
     passage: Passage
 
 
+@dataclass(frozen=True)
+class MentionSite:
+    """Where a source's text names an actor: paragraph (index into Source.blocks) and character span."""
+
+    source: str
+    block: int
+    start: int
+    end: int
+
+
 def _frozen_index(pairs) -> Mapping[str, tuple]:
     grouped: dict[str, list] = defaultdict(list)
     for key, value in pairs:
@@ -218,6 +238,7 @@ class Dossier:
     citations: tuple[Citation, ...]
     positions: tuple[Position, ...] = ()
     mentions: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # actor -> source -> count
+    mention_sites: Mapping[str, tuple[MentionSite, ...]] = field(default_factory=dict)  # actor -> in text order
     language: str = "de"
     tag_labels: Mapping[str, str] = field(default_factory=dict)  # tag id -> label (annotations/tags.yml)
 
@@ -314,6 +335,15 @@ class Dossier:
         index = _frozen_index(pairs)
         return MappingProxyType({s: tuple(a for _, a in sorted(v, key=lambda ca: (-ca[0], ca[1].name)))
                                  for s, v in index.items()})
+
+    @cached_property
+    def actors_by_paragraph(self) -> Mapping[tuple[str, int], frozenset[str]]:
+        """(source, block) -> the actors that paragraph names: who appears together with whom."""
+        grouped: dict[tuple[str, int], set[str]] = defaultdict(set)
+        for actor, sites in self.mention_sites.items():
+            for site in sites:
+                grouped[(site.source, site.block)].add(actor)
+        return MappingProxyType({k: frozenset(v) for k, v in grouped.items()})
 
     @cached_property
     def tags(self) -> tuple[str, ...]:

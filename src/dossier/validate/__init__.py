@@ -173,7 +173,8 @@ class _Run:
                 meaning = "a claim's claimant for the article's own voice" if a["id"] == AUTHOR else "the list of actors"
                 c.error(item.value_pos["id"], "bad-id", f"'{a['id']}' is reserved",
                         f"'{a['id']}' names {meaning}; give the actor another id")
-            actors.append(Actor(a["id"], a["name"], a["kind"], a["role"], tuple(a["aliases"]), a["wikidata"]))
+            actors.append(Actor(a["id"], a["name"], a["kind"], a["role"], tuple(a["aliases"]), a["wikidata"],
+                                a["surname"]))
         return actors
 
     def events(self) -> list[Event]:

@@ -28,6 +28,7 @@ ACTOR = (
     Field("role", "text"),
     Field("aliases", "texts", example="[Kim Jong Un]"),
     Field("wikidata", "text", example="Q56226"),
+    Field("surname", "text", example="Kim"),
 )
 
 TAG = (
