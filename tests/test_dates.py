@@ -19,6 +19,8 @@ from dossier.i18n import GERMAN
     ("2024-03?", "2024-03-01", "2024-03-31", "März 2024 (unsicher)"),
     ("../1973", "1973-01-01", "1973-12-31", "bis 1973"),
     ("2024-08-06/..", "2024-08-06", "2024-08-06", "seit 6. August 2024"),
+    ("198X/199X", "1980-01-01", "1999-12-31", "1980er–1990er Jahre"),
+    ("194X/2009", "1940-01-01", "2009-12-31", "1940er Jahre–2009"),
 ])
 def test_bounds_and_german_label(text, start, end, label):
     date = parse_date(text)

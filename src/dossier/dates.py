@@ -88,6 +88,9 @@ class EdtfDate:
             return words.date_until.format(_point_label(last, words))
         if last is None:
             return words.date_since.format(_point_label(first, words))
+        if first.precision == last.precision == "decade" and not (first.qualifier or last.qualifier):
+            # "1980er–1990er Jahre", not "1980er Jahre–1990er Jahre": the honest span, read as one.
+            return words.timeline_words["decade_range"].format(first=first.year[:3] + "0", last=last.year[:3] + "0")
         return f"{_point_label(first, words)}–{_point_label(last, words)}"
 
     def period(self, words: Words) -> tuple[int, str]:

@@ -84,6 +84,7 @@ class Words:
     filter_count: str
     # The actor pages and the index. "a|b": singular|plural, chosen by pages.plural(); {n} is the number.
     actor_words: dict[str, str]
+    timeline_words: dict[str, str]  # the timeline's overview axis, jumps and filter
     footnote: str
     cited_by: str
     meta: dict[str, str]
@@ -244,7 +245,20 @@ GERMAN = Words(
         "passages": "Textstellen", "passages_intro": "Jede Zeile ein Absatz, der {name} nennt; der Link führt zu ihm.",
         "more_passages": "{n} weitere Textstelle|{n} weitere Textstellen",
         "not_in_text": "Keine Quelle nennt {name} im Text.",
-        "summary": "Überblick",
+    },
+    timeline_words={
+        "axis": "Überblick",
+        "axis_intro": ("Alle {n} Ereignisse auf einer Zeitachse; jede Marke führt zum Ereignis in der Liste. "
+                       "Die Achse ist gebrochen: jeder Abschnitt hat seinen eigenen Maßstab, der jüngste ist gedehnt."),
+        "skip": "Überblick überspringen",
+        "scroll": "Die Zeitachse lässt sich seitlich verschieben.",
+        "legend_point": "Tag", "legend_bar": "Monat, Jahr oder Zeitraum (die Länge ist die Spanne)",
+        "legend_approximate": "ungefähr („um“)", "legend_uncertain": "unsicher",
+        "legend_open": "offenes Ende („bis“, „seit“)",
+        "jump": "Springen zu", "core": "Kernzeit", "before": "Vorgeschichte",
+        "count": "{shown} von {total} Ereignissen, in Überblick und Liste",
+        "reset": "Filter zurücksetzen", "whole_quote": "ganzes Zitat",
+        "decade_range": "{first}er–{last}er Jahre",
     },
     footnote="Fußnote",
     cited_by="zitiert in",
@@ -428,7 +442,20 @@ ENGLISH = Words(
         "passages": "Passages", "passages_intro": "Each line a paragraph that names {name}; the link leads to it.",
         "more_passages": "{n} more passage|{n} more passages",
         "not_in_text": "No source names {name} in its text.",
-        "summary": "Overview",
+    },
+    timeline_words={
+        "axis": "Overview",
+        "axis_intro": ("All {n} events on one time axis; each mark leads to the event in the list. The axis is "
+                       "broken: each section has its own scale, the most recent one is stretched."),
+        "skip": "Skip the overview",
+        "scroll": "The time axis scrolls sideways.",
+        "legend_point": "day", "legend_bar": "month, year or span (the length is the range)",
+        "legend_approximate": "approximate (“c.”)", "legend_uncertain": "uncertain",
+        "legend_open": "open end (“until”, “since”)",
+        "jump": "Jump to", "core": "Core period", "before": "Background",
+        "count": "{shown} of {total} events, in the overview and the list",
+        "reset": "Reset the filter", "whole_quote": "whole quote",
+        "decade_range": "{first}s–{last}s",
     },
     footnote="Footnote",
     cited_by="cited in",

@@ -9,6 +9,9 @@
     if (!form || form.dataset.ready) return;
     form.dataset.ready = "1";
     var events = Array.prototype.slice.call(document.querySelectorAll(".dossier-event"));
+    // The overview axis has one mark per event; the filter hides the same ones there.
+    var marks = Array.prototype.slice.call(document.querySelectorAll(".dossier-axis__item"));
+    var reset = form.querySelector(".dossier-filter__reset");
     var count = form.querySelector("output");
     var template = form.getAttribute("data-count-template");
     var params = new URLSearchParams(window.location.search);
@@ -17,18 +20,28 @@
 
     function apply() {
       var actor = form.actor.value, tag = form.tag.value, shown = 0;
+      function matches(el) {
+        return (!actor || el.dataset.actors.split(" ").indexOf(actor) >= 0) &&
+               (!tag || el.dataset.tags.split(" ").indexOf(tag) >= 0);
+      }
       events.forEach(function (li) {
-        var ok = (!actor || li.dataset.actors.split(" ").indexOf(actor) >= 0) &&
-                 (!tag || li.dataset.tags.split(" ").indexOf(tag) >= 0);
+        var ok = matches(li);
         li.hidden = !ok;
         if (ok) shown += 1;
       });
+      marks.forEach(function (li) { li.hidden = !matches(li); });
+      if (reset) reset.hidden = !(actor || tag);
       // Hide a period's heading when none of its events is shown.
       document.querySelectorAll(".dossier-timeline").forEach(function (list) {
         var visible = list.querySelector(".dossier-event:not([hidden])") !== null;
         list.hidden = !visible;
         var heading = list.previousElementSibling;
-        if (heading && /^H[23]$/.test(heading.tagName)) heading.hidden = !visible;
+        if (heading && /^H[23]$/.test(heading.tagName)) {
+          heading.hidden = !visible;
+          // The table of contents and the jumps lose the period too.
+          document.querySelectorAll('.md-nav--secondary a[href="#' + heading.id + '"], .dossier-jumps a[href="#' + heading.id + '"]')
+            .forEach(function (a) { (a.closest("li") || a).hidden = !visible; });
+        }
       });
       count.textContent = template.replace("{shown}", shown).replace("{total}", events.length);
       var query = new URLSearchParams();
@@ -39,6 +52,15 @@
     }
 
     form.addEventListener("change", apply);
+    if (reset) reset.addEventListener("click", function (e) {
+      e.preventDefault();
+      form.actor.value = "";
+      form.tag.value = "";
+      apply();
+    });
+    // On a narrow screen the axis scrolls sideways: start at its right end, the crowded recent years.
+    var axis = document.querySelector("[data-dossier-axis]");
+    if (axis && axis.scrollWidth > axis.clientWidth) axis.scrollLeft = axis.scrollWidth;
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     form.hidden = false;
     apply();
