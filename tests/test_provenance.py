@@ -100,7 +100,7 @@ def test_actors_that_only_publish_or_are_named_stand_apart(tmp_path):
     page = render_site(make_dossier(tmp_path, **{"annotations/actors.yml": actors}))["akteure/index.md"]
     named = page.split("## Nur genannt", 1)
     assert len(named) == 2 and "Beispielverlag" in named[1] and "Beispielverlag" not in named[0]
-    assert "Wladimir Putin" in named[0]
+    assert "Putin, Wladimir" in named[0]  # persons by surname
 
 
 def test_an_english_dossier_says_says(tmp_path):
