@@ -6,13 +6,14 @@ import dataclasses
 from collections import defaultdict
 from types import MappingProxyType
 
-from ..mentions import MentionFinder
+from ..mentions import MentionFinder, short_forms
 from .agreement import derive_contested
 from .types import Actor, Citation, Claim, Dossier, Event, Evidence, Position, Source, Tag, Topic
 
 
 def mention_counts(actors: list[Actor], sources: list[Source]) -> dict[str, dict[str, int]]:
-    finder = MentionFinder((a.id, name) for a in actors for name in a.names)
+    finder = MentionFinder(((a.id, name) for a in actors for name in a.names),
+                           short_forms((a.id, a.kind, a.names) for a in actors))
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     for source in sources:
         for actor, n in finder.count(b.text for b in source.blocks).items():
