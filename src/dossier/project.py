@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 import yaml
 
+from . import handoff
 from .diagnostics import Diagnostic, display_path
 from .i18n import LANGUAGES
 from .load import load_project
@@ -68,8 +70,19 @@ def replaced_by_site(root: Path, site_dir: Path, inputs: list[Path]) -> str | No
     return None
 
 
+def inputs_key(root: Path, sources: str | None = None, annotations: str | None = None,
+               language: str | None = None) -> str:
+    """The fingerprint of what load_dossier would read (see handoff.py)."""
+    options = plugin_options(root)
+    return handoff.fingerprint(root, [sources or options.get("sources", "sources"),
+                                      annotations or options.get("annotations", "annotations")],
+                               language or options.get("language") or "de")
+
+
 def load_dossier(root: Path, sources: str | None = None, annotations: str | None = None,
                  language: str | None = None) -> tuple[Dossier | None, list[Diagnostic]]:
+    if os.environ.get(handoff.ENV) and (handed := handoff.take(inputs_key(root, sources, annotations, language))):
+        return handed  # checked a moment ago by `dossier build`, and nothing changed since
     options = plugin_options(root)
     project, diagnostics = load_project(root, sources or options.get("sources", "sources"),
                                         annotations or options.get("annotations", "annotations"))
