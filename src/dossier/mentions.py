@@ -49,11 +49,11 @@ class MentionFinder:
     def __init__(self, names: Iterable[tuple[str, str]], short: Iterable[tuple[str, str]] = ()):
         """`names`: (actor id, name or alias) pairs. The first actor to claim a spelling keeps it.
         `short`: (actor id, short form) pairs (see `short_forms`), counted by `in_source`."""
-        claimed: dict[str, tuple[int, str, str]] = {}  # pattern -> (length of the name, actor, first word)
+        claimed: dict[str, tuple] = {}  # pattern -> (length of the name, actor, first word, second word)
         for actor, name in names:
             words = _words(name.strip())
             if words:
-                claimed.setdefault(_flexible(words), (len(name), actor, words[0]))
+                claimed.setdefault(_flexible(words), (len(name), actor, words[0], words[1] if len(words) > 1 else None))
         # A short form that is some actor's name is that actor's, in every source.
         self._owners: dict[str, set[str]] = {}
         for actor, form in short:
@@ -63,12 +63,12 @@ class MentionFinder:
         self._short = MentionFinder((form, form) for form in self._owners) if self._owners else None
         self._build(claimed)
 
-    def _build(self, claimed: dict[str, tuple[int, str, str]]) -> None:
+    def _build(self, claimed: dict[str, tuple]) -> None:
         # Rank: longest name first, then the first claimed (sorted() is stable).
         ranked = sorted(claimed.items(), key=lambda p: -p[1][0])
-        groups: dict[str, list[tuple[int, str, str]]] = {}  # first word -> (rank, pattern, actor), by rank
-        for rank, (pattern, (_, actor, first)) in enumerate(ranked):
-            groups.setdefault(first, []).append((rank, pattern, actor))
+        groups: dict[str, list[tuple]] = {}  # first word -> (rank, pattern, actor, second word), by rank
+        for rank, (pattern, (_, actor, first, second)) in enumerate(ranked):
+            groups.setdefault(first, []).append((rank, pattern, actor, second))
         self._automaton = ahocorasick.Automaton() if groups else None
         for first, members in groups.items():
             self._automaton.add_word(first, _Group(len(first), members))
@@ -162,27 +162,63 @@ def _overlaps(m: Mention, mentions: list[Mention]) -> bool:
 
 
 class _Group:
-    """The names that begin with one word, as one expression (the alternatives by rank: which one matched,
-    `lastindex`, says which name). Compiled when the word first occurs: compiling is most of the cost of
-    a finder, and `dossier suggest` looks at one source only."""
+    """The names that begin with one word, as few small expressions (the alternatives by rank: which one
+    matched, `lastindex`, says which name). First words are shared ("Sergej", "Kim", "UN"): a large group is
+    split by the first two letters of the second word, so that a hit tries a few names, not hundreds.
+    Compiled when the word first occurs: compiling is most of the cost of a finder, and `dossier suggest`
+    looks at one source only."""
 
-    __slots__ = ("length", "_members", "_regex")
+    __slots__ = ("length", "_members", "_parts")
 
-    def __init__(self, length: int, members: list[tuple[int, str, str]]):
+    def __init__(self, length: int, members: list[tuple]):
         self.length = length
-        self._members = members
-        self._regex = None
+        self._members = members  # (rank, pattern, actor, second word or None)
+        self._parts: dict | None = None
 
     def match(self, text: str, start: int) -> tuple[int, int, str] | None:
         """(rank, end, actor) of the best name of the group at `start`, or None."""
-        if self._regex is None:
-            self._regex = re.compile("(?:" + "|".join(f"({p})" for _, p, _ in self._members) + r")(?![\w])")
-            self._members = [(rank, actor) for rank, _, actor in self._members]
-        match = self._regex.match(text, start)
-        if match is None:
-            return None
-        rank, actor = self._members[match.lastindex - 1]
-        return rank, match.end(), actor
+        if self._parts is None:
+            self._parts = _split(self._members)
+        parts = self._parts
+        if len(parts) == 1:
+            tries = parts.values()
+        else:
+            tries = [parts.get(None), parts.get("*")]  # one-word names; second words of other letters
+            after = _AFTER_FIRST_WORD.match(text, start + self.length)
+            if after:
+                pair = text[after.end():after.end() + 2]
+                if not pair.isascii():
+                    tries = parts.values()  # case-insensitive matches beyond ASCII: let the expressions judge
+                elif len(pair) == 2 and pair.isalpha():
+                    tries.append(parts.get(pair.lower()))
+        best = None
+        for part in tries:
+            if part is not None and (match := part[0].match(text, start)) is not None:
+                rank, actor = part[1][match.lastindex - 1]
+                if best is None or rank < best[0]:
+                    best = (rank, match.end(), actor)
+        return best
+
+
+_SPLIT = 8  # names in a group worth splitting
+# After a name's first word: its ending, then the space or hyphen before the second word (at most one
+# ending can be followed by a separator, so this finds where the second word starts).
+_AFTER_FIRST_WORD = re.compile(_INFLECTION + _SEPARATOR)
+
+
+def _split(members: list[tuple]) -> dict:
+    buckets: dict[str | None, list[tuple]] = {}
+    for rank, pattern, actor, second in members:
+        key = None if len(members) < _SPLIT or second is None else _letters(second)
+        buckets.setdefault(key, []).append((rank, pattern, actor))
+    return {key: (re.compile("(?:" + "|".join(f"({p})" for _, p, _ in names) + r")(?![\w])"),
+                  [(rank, actor) for rank, _, actor in names]) for key, names in buckets.items()}
+
+
+def _letters(word: str) -> str:
+    """The bucket of a second word: its first two letters in lower case, or "*" (tried always)."""
+    pair = word[:2]
+    return pair.lower() if len(pair) == 2 and pair.isascii() and pair.isalpha() else "*"
 
 
 def _words(name: str) -> list[str]:
