@@ -40,6 +40,26 @@ def _wait_for(condition, what: str, log: Path, timeout: float = 60) -> None:
     pytest.fail(f"timed out waiting for {what}; server output:\n{log.read_text(encoding='utf-8')}")
 
 
+def start(project: Path, port: int, log: Path) -> subprocess.Popen:
+    """`dossier serve` on the project, its output in `log`."""
+    with open(log, "w", encoding="utf-8") as out:
+        # dossier serve runs mkdocs serve as its child: a session of their own lets the test end both.
+        return subprocess.Popen(
+            [sys.executable, "-c", "from dossier.cli import main; main()", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+
+def stop(server: subprocess.Popen) -> None:
+    """Ends the server and its children (it runs in a session of its own)."""
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+
+
 def test_serve_rebuilds_on_edits_and_survives_a_broken_annotation(project_copy, tmp_path):
     source = sorted((project_copy / "sources").glob("*.md"))[0]
     actors = project_copy / "annotations" / "actors.yml"
@@ -47,12 +67,7 @@ def test_serve_rebuilds_on_edits_and_survives_a_broken_annotation(project_copy, 
     url = f"http://127.0.0.1:{port}/quellen/{source.stem}.html"
     log = tmp_path / "serve.log"
     output = lambda: log.read_text(encoding="utf-8")  # noqa: E731
-    with open(log, "w", encoding="utf-8") as out:
-        # dossier serve runs mkdocs serve as its child: a session of their own lets the test end both.
-        server = subprocess.Popen(
-            [sys.executable, "-c", "from dossier.cli import main; main()", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project_copy, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    server = start(project_copy, port, log)
     try:
         _wait_for(lambda: "Serving on" in output(), "the first build", log)
         status, page = _get(url)
@@ -84,9 +99,4 @@ def test_serve_rebuilds_on_edits_and_survives_a_broken_annotation(project_copy, 
         _wait_for(lambda: output().count("Reloading browsers") >= 2, "the rebuild after the fix", log)
         assert server.poll() is None
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        stop(server)

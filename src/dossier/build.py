@@ -24,8 +24,8 @@ class BuildResult:
     message: str
 
 
-def mkdocs_build(root: Path, site_dir: Path, echo=print) -> bool:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def mkdocs_build(root: Path, site_dir: Path, echo=print, env: dict[str, str] | None = None) -> bool:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / "mkdocs.yml"),
                "--site-dir", str(site_dir)]
     process = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
@@ -37,7 +37,9 @@ def mkdocs_build(root: Path, site_dir: Path, echo=print) -> bool:
     return process.returncode == 0
 
 
-def build_site(root: Path, site_dir: Path, linkcheck: bool = True, echo=print) -> BuildResult:
+def build_site(root: Path, site_dir: Path, linkcheck: bool = True, echo=print,
+               env: dict[str, str] | None = None) -> BuildResult:
+    """`env`: more environment for MkDocs (the checked dossier handed over, see handoff.py)."""
     started = time.perf_counter()
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     if (holds := replaced_by_site(root, site_dir, input_dirs(root))) is not None:
@@ -47,7 +49,7 @@ def build_site(root: Path, site_dir: Path, linkcheck: bool = True, echo=print) -
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
         echo(f"building into {staging.name}/ ...")
-        if not mkdocs_build(root, staging, echo):
+        if not mkdocs_build(root, staging, echo, env):
             return BuildResult(False, f"mkdocs build failed; {site_dir.name}/ left as it was")
         if linkcheck:
             from .linkcheck import LinkcheckError, check_site

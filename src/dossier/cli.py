@@ -51,7 +51,15 @@ def build(site_dir: Path, no_linkcheck: bool) -> None:
     if dossier is None:
         click.echo(f"build stopped: fix the errors above; {site_dir}/ left as it was", err=True)
         sys.exit(1)
-    result = build_site(root, site_dir, linkcheck=not no_linkcheck, echo=lambda line: click.echo(line, err=True))
+    from . import handoff
+    from .project import inputs_key
+
+    checked = handoff.save(dossier, diagnostics, inputs_key(root))
+    try:
+        result = build_site(root, site_dir, linkcheck=not no_linkcheck, echo=lambda line: click.echo(line, err=True),
+                            env={handoff.ENV: str(checked)})
+    finally:
+        checked.unlink(missing_ok=True)
     click.echo(result.message, err=not result.ok)
     sys.exit(0 if result.ok else 1)
 

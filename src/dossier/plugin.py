@@ -21,7 +21,8 @@ from .exports import ExportMeta, render_exports, stand_from
 from .pages import render_site
 from .pages.search_index import index_file
 from .pages.search_records import search_records
-from .pages.urls import Linker
+from .pages.urls import EXPORT_FILE, Linker
+from .prerender import prerender
 from .project import load_dossier, replaced_by_site
 from .slugs import toc_slugify
 
@@ -100,6 +101,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         files.append(File.generated(config, index.path, content=index.content))
         log.info(index.summary())
         return files
+
+    def on_nav(self, nav, config, files):
+        # Convert the pages' Markdown on both cores before MkDocs renders them one by one (prerender.py).
+        pages = [f.page for f in files.documentation_pages() if f.page is not None]
+        prerender(pages, config, files, files.get_file_from_path)
+        return nav
 
     def on_page_content(self, html, page, config, files):
         # MkDocs keeps the h1's entities in page.title, and Material's <title> un-escapes them with

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
+import os
 from pathlib import Path
 
 import yaml
 
+from . import handoff
 from .diagnostics import Diagnostic, display_path
 from .i18n import LANGUAGES
 from .load import load_project
@@ -68,8 +71,32 @@ def replaced_by_site(root: Path, site_dir: Path, inputs: list[Path]) -> str | No
     return None
 
 
+def inputs_key(root: Path, sources: str | None = None, annotations: str | None = None,
+               language: str | None = None) -> str:
+    """The fingerprint of what load_dossier would read (see handoff.py)."""
+    options = plugin_options(root)
+    return handoff.fingerprint(root, [sources or options.get("sources", "sources"),
+                                      annotations or options.get("annotations", "annotations")],
+                               language or options.get("language") or "de")
+
+
 def load_dossier(root: Path, sources: str | None = None, annotations: str | None = None,
                  language: str | None = None) -> tuple[Dossier | None, list[Diagnostic]]:
+    # Loading makes a million objects and no garbage cycles; the cycle collector would walk all the live
+    # ones again and again (40 % of `dossier check` at 1,000 articles). Reference counting frees the rest.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_dossier(root, sources, annotations, language)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_dossier(root: Path, sources: str | None, annotations: str | None,
+                  language: str | None) -> tuple[Dossier | None, list[Diagnostic]]:
+    if os.environ.get(handoff.ENV) and (handed := handoff.take(inputs_key(root, sources, annotations, language))):
+        return handed  # checked a moment ago by `dossier build`, and nothing changed since
     options = plugin_options(root)
     project, diagnostics = load_project(root, sources or options.get("sources", "sources"),
                                         annotations or options.get("annotations", "annotations"))

@@ -6,18 +6,21 @@ import dataclasses
 from collections import defaultdict
 from types import MappingProxyType
 
-from ..mentions import MentionFinder
+from ..mentions import MentionFinder, short_forms
 from .agreement import derive_contested
 from .types import Actor, Citation, Claim, Dossier, Event, Evidence, MentionSite, Position, Source, Tag, Topic
 
 
 def mention_sites(actors: list[Actor], sources: list[Source]) -> dict[str, list[MentionSite]]:
-    """Every place a source's text names an actor, in source and text order: one pass over each text."""
-    finder = MentionFinder((a.id, name) for a in actors for name in a.names)
+    """Every place a source's text names an actor (short forms after the full name included), in source and
+    text order: one pass over each text."""
+    finder = MentionFinder(((a.id, name) for a in actors for name in a.names),
+                           short_forms((a.id, a.kind, a.names) for a in actors))
     sites: dict[str, list[MentionSite]] = defaultdict(list)
     for source in sources:
-        for i, block in enumerate(source.blocks):
-            for m in finder.find(block.text):
+        found = finder.in_source([b.text for b in source.blocks])
+        for i, mentions in enumerate(found.blocks):
+            for m in mentions:
                 sites[m.actor].append(MentionSite(source.id, i, m.start, m.end))
     return sites
 

@@ -6,6 +6,7 @@ without `use_directory_urls` (offline use needs it off).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -51,7 +52,14 @@ class Linker:
             return "#" + fragment
         source, target = self.url(from_page), self.url(to_page)
         base = source.rstrip("/") if (source.endswith("/") or not source) else posixpath.dirname(source)
-        relative = posixpath.relpath(target or ".", base or ".")
+        relative = _relpath(target or ".", base or ".")
         if (target.endswith("/") or not target) and not relative.endswith("/"):
             relative += "/"
         return relative + (f"#{fragment}" if fragment else "")
+
+
+@functools.lru_cache(maxsize=None)
+def _relpath(target: str, base: str) -> str:
+    # Pages link to the same few thousand targets from a handful of folders: relpath, which resolves both
+    # paths against the working directory each time, was a third of rendering the pages.
+    return posixpath.relpath(target, base)

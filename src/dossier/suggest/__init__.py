@@ -21,7 +21,7 @@ from ..dates import DateError, EdtfDate, coerce_date_text, parse_date
 from ..diagnostics import did_you_mean
 from ..load import Project, TextBlock
 from ..load.located_yaml import LocList
-from ..mentions import MentionFinder
+from ..mentions import Mention, MentionFinder, short_forms
 from ..slugs import slugify
 from ..textmatch import find_quote, fold
 from .dates import DateMention, find_dates
@@ -82,6 +82,7 @@ class Suggestions:
     article_date: str | None
     actors: tuple[ActorCount, ...]
     short_names: tuple[ShortName, ...]
+    ambiguous: tuple[tuple[str, tuple[str, ...]], ...]  # short forms counted for nobody: (form, actors)
     dates: tuple[DateSuggestion, ...]
     covered_dates: int  # date expressions that evidence (or a citation) already covers
     names: tuple[NameCandidate, ...]
@@ -129,7 +130,10 @@ def suggest(project: Project, source_id: str) -> Suggestions:
     own_data = own.data if own else None
 
     actors = [a for a in _entries(actors_data, "actors") if isinstance(a.get("id"), str)]
-    finder = MentionFinder((a["id"], name) for a in actors for name in _names(a))
+    finder = MentionFinder(((a["id"], name) for a in actors for name in _names(a)),
+                           short_forms((a["id"], a.get("kind"), _names(a)) for a in actors))
+    found = finder.in_source([b.text for b in source.blocks])  # as the build counts them
+    in_paragraph = [mentions for b, mentions in zip(source.blocks, found.blocks) if b.kind == "p"]
     paragraphs = [b.text for b in source.blocks if b.kind == "p"]
     body = [(n, text) for n, text in enumerate(paragraphs, start=1) if not _FOOTNOTE.match(text)]
     # The vocabulary that tells names from nouns comes from every source: the more text, the better.
@@ -138,21 +142,23 @@ def suggest(project: Project, source_id: str) -> Suggestions:
     dates, covered = _dates(source_id, paragraphs, body, article_date, finder, own_data, events_data)
     return Suggestions(
         source_id=source_id, source_path=source.path, article_date=article_date.text if article_date else None,
-        actors=_actor_counts(source.blocks, actors, finder), short_names=tuple(_short_names(actors, finder, body)),
+        actors=_actor_counts(source.blocks, actors, found.blocks),
+        short_names=tuple(_short_names(actors, in_paragraph, body)), ambiguous=tuple(sorted(found.ambiguous.items())),
         dates=dates, covered_dates=covered, names=tuple(find_names(body, finder, vocabulary)),
         footnotes=len(paragraphs) - len(body), events_indent=_indent(events_data, "events"),
         evidence_indent=_indent(own_data, "evidence"), actors_indent=_indent(actors_data, "actors"),
     )
 
 
-def _actor_counts(blocks: Sequence[TextBlock], actors: list[dict], finder: MentionFinder) -> tuple[ActorCount, ...]:
+def _actor_counts(blocks: Sequence[TextBlock], actors: list[dict],
+                  found: Sequence[Sequence[Mention]]) -> tuple[ActorCount, ...]:
     """Known actors in the text, counted as the build counts them (subheadings and footnotes included)."""
     counts: dict[str, int] = {}
     where: dict[str, set[int]] = {}
     number = 0
-    for block in blocks:
+    for block, mentions in zip(blocks, found):
         number += block.kind == "p"
-        for mention in finder.find(block.text):
+        for mention in mentions:
             counts[mention.actor] = counts.get(mention.actor, 0) + 1
             if block.kind == "p":
                 where.setdefault(mention.actor, set()).add(number)
@@ -232,7 +238,7 @@ def _words(text: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"\w{5,}", text)}
 
 
-def _short_names(actors: list[dict], finder: MentionFinder, body: list[tuple[int, str]]) -> list[ShortName]:
+def _short_names(actors: list[dict], mentions: list[Sequence[Mention]], body: list[tuple[int, str]]) -> list[ShortName]:
     """Surnames of known persons that stand alone in the text and that no actor's name or alias covers."""
     spelled = {name for a in actors for name in _names(a)}
     # Korean names put the family name first: "Kim" alone may be Kim Jong-un as well as Ellen Kim.
@@ -250,7 +256,7 @@ def _short_names(actors: list[dict], finder: MentionFinder, body: list[tuple[int
     found: dict[tuple[str, str], list[int]] = {}
     word_of = dict((actor, word) for actor, word in unique)
     for number, text in body:
-        known = [(m.start, m.end) for m in finder.find(text)]
+        known = [(m.start, m.end) for m in mentions[number - 1]]
         for m in surnames.find(text):
             if not any(s < m.end and m.start < e for s, e in known):
                 found.setdefault((m.actor, word_of[m.actor]), []).append(number)
@@ -316,6 +322,9 @@ def render(s: Suggestions) -> str:
     for n in s.short_names:
         out.append(f"#    '{n.word}' alone, {n.count}× ({_paragraphs(n.paragraphs)}), is not counted for {n.actor}: "
                    f"add '{n.word}' to its aliases if it means them.")
+    for form, owners in s.ambiguous:
+        out.append(f"#    '{form}' alone may mean {' or '.join(owners)}, each named here: counted for none; write "
+                   f"the full name where it matters.")
     out.append(f"actors: [{', '.join(a.id for a in s.actors)}]" if s.actors else "#    (none)")
     out.append("")
 
