@@ -17,7 +17,7 @@ from ..model import Dossier
 from ..model.build import assemble
 from ..dates import EdtfDate
 from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Passage, Position, Source, Tag, Topic
-from ..textmatch import closest_passage, find_quote, fold
+from ..textmatch import closest_passage, explain_mismatch, find_quote, fold
 from . import agreement, specs
 from .editorial import editorial_warnings
 from .fields import RESERVED_IDS, SLUG, Checker, slug_hint
@@ -380,7 +380,10 @@ class _QuoteFinder:
                                f"(it begins at {self.source.path}:{block.line}, paragraph {block.number})")
             return None
         best = closest_passage(quote, self.texts)
-        if best:
+        if why := explain_mismatch(quote, self.texts):
+            block = self.source.blocks[self.index[why[0]]]
+            hint = f"{why[1]} (in {self.source.path}:{block.line}, paragraph {block.number})"
+        elif best:
             block = self.source.blocks[self.index[best[0]]]
             hint = f"closest passage ({self.source.path}:{block.line}, paragraph {block.number}): \"{best[1]}\""
         else:
