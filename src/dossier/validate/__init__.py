@@ -18,7 +18,7 @@ from ..model.build import assemble
 from ..dates import EdtfDate
 from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Passage, Position, Source, Tag, Topic
 from ..textmatch import closest_passage, explain_mismatch, find_quote, fold
-from . import agreement, specs
+from . import agreement, formats, specs
 from .editorial import editorial_warnings
 from .fields import RESERVED_IDS, SLUG, Checker, slug_hint
 
@@ -167,13 +167,16 @@ class _Run:
                 yield c, item, pos, values
 
     def actors(self) -> list[Actor]:
-        actors = []
+        actors, entries = [], []
         for c, item, _, a in self._shared("actors", specs.ACTOR, "actor", "id: kim-jong-un"):
+            entries.append((c, item))
             if a["id"] in (*RESERVED_IDS, AUTHOR):
                 meaning = "a claim's claimant for the article's own voice" if a["id"] == AUTHOR else "the list of actors"
                 c.error(item.value_pos["id"], "bad-id", f"'{a['id']}' is reserved",
                         f"'{a['id']}' names {meaning}; give the actor another id")
             actors.append(Actor(a["id"], a["name"], a["kind"], a["role"], tuple(a["aliases"]), a["wikidata"]))
+        for c, pos, message, hint in formats.shared_names(entries):
+            c.error(pos, "shared-alias", message, hint)
         return actors
 
     def events(self) -> list[Event]:
