@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from ..i18n import Words, words_for
 from ..model import Dossier
+from ..slugs import slugify
 from . import urls
 from .agreement import View
 from .html import md_inline
@@ -26,6 +27,7 @@ def _environment() -> Environment:
     env = Environment(loader=PackageLoader("dossier.pages", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["md"] = md_inline
+    env.filters["slug"] = slugify
     return env
 
 

@@ -18,7 +18,7 @@ from ..model.build import assemble
 from ..dates import EdtfDate
 from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Passage, Position, Source, Tag, Topic
 from ..textmatch import closest_passage, explain_mismatch, find_quote, fold
-from . import agreement, formats, specs
+from . import agreement, formats, ids, specs
 from .editorial import editorial_warnings
 from .fields import RESERVED_IDS, SLUG, Checker, slug_hint
 
@@ -84,7 +84,7 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
     for a in annotations if positions else ():
         agreement.missing_positions(a.checker, run.topic_by_id, a.claim_topics, a.positions)
     agreement.contested_warnings(topics, positions, run.topic_places)
-    diagnostics = run.diagnostics()
+    diagnostics = sorted(run.diagnostics() + ids.collisions(run.defined))
     if any(d.severity == "error" for d in diagnostics):
         return None, diagnostics
     return assemble(
