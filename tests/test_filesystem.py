@@ -50,11 +50,11 @@ def test_links_out_of_the_project_or_to_nothing_and_folders_for_files(tmp_path):
     report = result.stderr.rstrip("\n")
     assert report == f"""\
 annotations/notiz.yml:1:1: error[unknown-file]: 'notiz.yml' is not an annotation file dossier reads
-  hint: the shared files are actors.yml, events.yml, topics.yml; a source's annotations go to annotations/sources/<source-id>.yml
+  hint: the shared files are actors.yml, events.yml, topics.yml, tags.yml; a source's annotations go to annotations/sources/<source-id>.yml
 annotations/sources/geheim.yml:1:1: error[link-outside]: 'geheim.yml' leads out of the project, to '{tmp_path.resolve()}'
   hint: what it holds would be published with the site without being in the repository: copy the file into the project if it may be published, and remove the link
 annotations/topics.yml:1:1: error[not-a-file]: 'topics.yml' is a folder, not a file
-  hint: annotations/ holds actors.yml, events.yml, topics.yml and the folder sources/; move what is inside it out, and remove the folder
+  hint: annotations/ holds actors.yml, events.yml, topics.yml, tags.yml and the folder sources/; move what is inside it out, and remove the folder
 sources/geheim.md:1:1: error[link-outside]: 'geheim.md' leads out of the project, to '{secret.resolve()}'
   hint: what it holds would be published with the site without being in the repository: copy the file into the project if it may be published, and remove the link
 sources/kreis.md:1:1: error[dangling-link]: 'kreis.md' is a link that leads round in a circle
