@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from dossier.pages.ids import duplicate_ids
+from dossier.pages.ids import duplicate_ids, id_counts
 
 # Before the generator's heading ids were kept apart, each of these met another id on its page: an event
 # "2023" the timeline's heading "2023", an event "zeitleiste" the page title, a subheading "P 1" the anchor
@@ -115,5 +115,15 @@ def test_ids_chosen_to_collide_still_give_unique_ids_on_every_page(project_copy,
 
 
 def test_the_build_guard_finds_duplicate_ids():
-    assert duplicate_ids('<p id="a">x</p><h2 id="b">y</h2><li id="a"/> <q>id="b"</q>') == ["a"]
-    assert duplicate_ids('<p id="a"></p><p id="A"></p>') == []
+    assert duplicate_ids('<p id="a">x</p><h2 class="x" id="b">y</h2><li id=\'a\'/> <q>id="b"</q>') == ["a"]
+    assert duplicate_ids('<p id="a"></p><p id="A"></p><p data-id="a"></p>') == []
+
+
+def test_the_guard_agrees_with_an_html_parser_on_the_built_site(built_site):
+    pages = sorted(built_site.rglob("*.html"))
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        parser = _Ids()
+        parser.feed(html)
+        assert id_counts(html) == parser.ids, page
+        assert duplicate_ids(html) == [], page
