@@ -115,7 +115,8 @@ def test_timeline_has_one_heading_per_period_even_when_vague_dates_interleave(tm
                                                  "annotations/sources/artikel.yml": evidence}))["zeitleiste.md"]
     headings = [line for line in page.splitlines() if line.startswith("## ")]
     # Sorted by bounds, "201X" stands between "2010" and "2010-05": still one "2010" heading.
-    assert headings == ["## 2010", "## 2010er Jahre", "## 2024"]
+    # Each with an explicit id outside the editors' id grammar (tests/test_ids.py).
+    assert headings == ["## 2010 {#dossier_2010}", "## 2010er Jahre {#dossier_2010er-jahre}", "## 2024 {#dossier_2024}"]
 
 
 def test_an_english_dossier_is_a_setting(tmp_path):
