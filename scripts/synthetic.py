@@ -54,7 +54,7 @@ def _word(n: int, rng: random.Random) -> str:
     return "".join(syllables).capitalize()
 
 
-def _actor(index: int, rng: random.Random) -> Actor:
+def _actor(index: int, rng: random.Random, taken: set[str]) -> Actor:
     kind = rng.choice(KINDS)
     core = _word(index, rng)
     if kind == "person":
@@ -68,8 +68,10 @@ def _actor(index: int, rng: random.Random) -> Actor:
         noun = {"organisation": "Institut", "state": "Republik", "government": "Regierung", "think-tank": "Zentrum",
                 "media": "Rundschau", "party": "Partei"}[kind]
         actor = Actor(f"o-{core.lower()}", f"{core}-{noun}", kind)
-        if rng.random() < 0.6:
-            actor.aliases.append(f"{core[:2].upper()}{noun[0]}")  # an acronym
+        acronym = f"{core[:2].upper()}{noun[0]}"
+        if rng.random() < 0.6 and acronym not in taken:  # a name of two actors is an error (shared-alias)
+            actor.aliases.append(acronym)  # an acronym
+            taken.add(acronym)
     return actor
 
 
@@ -79,6 +81,7 @@ class Corpus:
         text = " ".join(p.read_text(encoding="utf-8").split("---", 2)[-1] for p in sorted((ROOT / "sources").glob("*.md")))
         self.vocabulary = [w for w in re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", text)]
         self.actors: list[Actor] = []
+        self.acronyms: set[str] = set()  # acronyms given out: each names one actor
         self.events: list[dict] = []
         self.topics = [{"id": f"frage-{i:03d}", "question": f"{self._sentence(8).rstrip('.')}?", "contested": i % 3 == 0,
                         "disagreement": self._sentence(12) if i % 3 == 0 else None} for i in range(10 + n // 10)]
@@ -97,7 +100,8 @@ class Corpus:
 
     def article(self, i: int) -> tuple[str, dict, dict]:
         rng = self.rng
-        new = [_actor(len(self.actors) + j, rng) for j in range(int(ACTORS_PER_ARTICLE * (i + 1)) - len(self.actors))]
+        new = [_actor(len(self.actors) + j, rng, self.acronyms)
+               for j in range(int(ACTORS_PER_ARTICLE * (i + 1)) - len(self.actors))]
         cast = list({a.id: a for a in new + self._popular(12)}.values())
         self.actors += new
         sentences: list[str] = []

@@ -74,3 +74,19 @@ def test_english_is_a_setting_not_a_fork(text, label):
     from dossier.i18n import ENGLISH
 
     assert parse_date(text).label(ENGLISH) == label
+
+
+@pytest.mark.parametrize("text, label", [
+    ("1985/..", "seit 1985"),                      # open: still going on
+    ("1985/", "ab 1985 (Ende unbekannt)"),         # unknown end: not the same
+    ("../1985", "bis 1985"),
+    ("/1985", "bis 1985 (Beginn unbekannt)"),
+])
+def test_an_unknown_end_is_not_an_open_end(text, label):
+    assert parse_date(text).label(GERMAN) == label
+
+
+@pytest.mark.parametrize("text", ["２０２３", "٢٠٢٣", "2023\n/2024", "2023\n", "2023-0９", "1985/\n"])
+def test_dates_take_ascii_digits_only_and_no_line_break(text):
+    with pytest.raises(DateError):
+        parse_date(text)

@@ -80,7 +80,7 @@ def test_a_file_that_cannot_be_read_is_named_not_a_crash(tmp_path: Path):
     dossier, diagnostics = load_dossier(tmp_path)
     assert dossier is None
     assert [d.format().splitlines()[0] for d in diagnostics] == [
-        "sources/ordner.md:1:1: error[unreadable]: cannot read the file (Is a directory)"]
+        "sources/ordner.md:1:1: error[not-a-file]: 'ordner.md' is a folder, not a file"]
 
 
 def test_a_subheading_needs_no_blank_line_after_it():

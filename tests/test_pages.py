@@ -116,7 +116,7 @@ def test_timeline_has_one_heading_per_period_even_when_vague_dates_interleave(tm
     headings = [line for line in page.splitlines() if line.startswith("## ")]
     # Sorted by bounds, "201X" stands between "2010" and "2010-05": still one "2010" heading (2010, with three
     # events, is the core's first year, so a heading per year from there).
-    assert headings == ["## 2010 {#zeit-2010}", "## 2010er Jahre {#zeit-2010er}", "## 2024 {#zeit-2024}"]
+    assert headings == ["## 2010 {#zeit_2010}", "## 2010er Jahre {#zeit_2010er}", "## 2024 {#zeit_2024}"]
 
 
 def test_an_english_dossier_is_a_setting(tmp_path):

@@ -1,5 +1,7 @@
 """Quote finding, mention finding, inline rendering and links: the pure helpers under the pages."""
 
+import unicodedata
+
 import pytest
 
 from dossier.mentions import MentionFinder
@@ -74,3 +76,24 @@ def test_md_inline_keeps_a_heading_on_one_line():
     # A title written as a YAML block ("title: |") must not end the heading and start a paragraph (or, with
     # a line of '=' below it, another heading).
     assert md_inline("Erste Zeile\n\nzweite Zeile\n===\n") == "Erste Zeile zweite Zeile ==="
+
+
+def test_quotes_match_across_normalisation_forms_and_highlight_the_original():
+    from dossier.textmatch import find_quote
+
+    decomposed = "Er reiste nach Pjo\u0308ngjang und Pjo\u0308"  # NFD, as copied from a PDF or a Mac
+    composed = "Er reiste nach Pjöngjang und Pjö"
+    for text, quote in ((decomposed, "nach Pjöngjang"), (composed, "nach Pjo\u0308ngjang"),
+                        (decomposed, "und Pjö"), (decomposed, "nach Pjo\u0308ngjang")):
+        [span] = find_quote(quote, [text])
+        matched = text[span.start:span.end]
+        assert unicodedata.normalize("NFC", matched) == unicodedata.normalize("NFC", quote)
+    assert decomposed == "Er reiste nach Pjo\u0308ngjang und Pjo\u0308"  # the text itself is left as it was
+
+
+def test_a_quote_differing_in_invisible_characters_is_explained():
+    from dossier.textmatch import explain_mismatch
+
+    assert explain_mismatch("Verhandlungen", ["Die Ver\u00adhandlungen"])[0] == 0
+    assert "U+00AD (SOFT HYPHEN)" in explain_mismatch("Verhandlungen", ["Die Ver\u00adhandlungen"])[1]
+    assert explain_mismatch("Verhandlungen", ["Die Gespräche"]) is None

@@ -51,7 +51,7 @@ def test_the_real_timeline_names_each_source_once_per_event_and_folds_long_quote
     assert f'<summary><q class="dossier-quote__head">{quote_head(longest.quote)} …</q>' in page
     # Jumps: the core's years first, newest first, then the periods before it.
     jumps = re.search(r'<nav class="dossier-jumps".*?</nav>', page)[0]
-    anchors = re.findall(r'href="#(zeit-[^"]+)"', jumps)
-    assert anchors[:3] == ["zeit-2024", "zeit-2023", "zeit-2022"] and "zeit-1990er" in anchors[3:]
+    anchors = re.findall(r'href="#(zeit_[^"]+)"', jumps)
+    assert anchors[:3] == ["zeit_2024", "zeit_2023", "zeit_2022"] and "zeit_1990er" in anchors[3:]
     assert all(f"{{#{a}}}" in page for a in anchors)
     assert "1980er–1990er Jahre</time>" in page

@@ -25,3 +25,11 @@ def test_case(case: Path, tmp_path: Path) -> None:
     dossier, diagnostics = load_dossier(tmp_path)
     assert format_report(diagnostics) == spec["report"].rstrip("\n")
     assert (dossier is None) == ("error[" in spec["report"])
+
+
+def test_every_diagnostic_of_every_case_has_a_hint(tmp_path: Path) -> None:
+    for case in CASES:
+        report = yaml.safe_load(case.read_text(encoding="utf-8"))["report"].rstrip("\n").split("\n")
+        for line, following in zip(report, report[1:] + [""]):
+            if "error[" in line or "warning[" in line:
+                assert following.startswith("  hint: "), f"{case.name}: {line}"

@@ -16,10 +16,12 @@ from functools import lru_cache
 from .i18n import Words
 
 # One point in time: year, month, day, season (21-24), decade (196X) or century (19XX), plus a qualifier.
+# ASCII digits only ([0-9], not \d, which takes "２０２３" and "٢٠٢٣" too); used with fullmatch, since "$" would
+# also match before a trailing newline.
 _POINT = re.compile(
-    r"^(?P<year>\d{4}|\d{3}X|\d{2}XX)"
-    r"(?:-(?P<month>0[1-9]|1[0-2]|2[1-4])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?)?"
-    r"(?P<q>[?~%])?$"
+    r"(?P<year>[0-9]{4}|[0-9]{3}X|[0-9]{2}XX)"
+    r"(?:-(?P<month>0[1-9]|1[0-2]|2[1-4])(?:-(?P<day>0[1-9]|[12][0-9]|3[01]))?)?"
+    r"(?P<q>[?~%])?"
 )
 
 SUPPORTED_FORMS = (
@@ -84,10 +86,13 @@ class EdtfDate:
             # "2019?/2024?" reads "2019–2024 (unsicher)", not "2019 (unsicher)–2024 (unsicher)".
             bare = EdtfDate(self.text, self.start, self.end, tuple(dataclasses.replace(p, qualifier=None) for p in self.points))
             return _qualified(bare.label(words), first.qualifier, words)
+        # ".." is an open end (still going on), an empty end is an unknown one: "1985/" is not "seit 1985".
         if first is None:
-            return words.date_until.format(_point_label(last, words))
+            template = words.date_until if self.text.startswith("..") else words.date_unknown_start
+            return template.format(_point_label(last, words))
         if last is None:
-            return words.date_since.format(_point_label(first, words))
+            template = words.date_since if self.text.endswith("..") else words.date_unknown_end
+            return template.format(_point_label(first, words))
         if first.precision == last.precision == "decade" and not (first.qualifier or last.qualifier):
             # "1980er–1990er Jahre", not "1980er Jahre–1990er Jahre": the honest span, read as one.
             return words.timeline_words["decade_range"].format(first=first.year[:3] + "0", last=last.year[:3] + "0")
@@ -133,7 +138,7 @@ def _qualified(text: str, qualifier: str | None, words: Words) -> str:
 
 
 def _parse_point(text: str) -> Point:
-    match = _POINT.match(text)
+    match = _POINT.fullmatch(text)
     if not match:
         raise DateError(text)
     month = int(match["month"]) if match["month"] else None
@@ -174,7 +179,7 @@ def _point_bounds(point: Point) -> tuple[dt.date, dt.date]:
 @lru_cache(maxsize=None)
 def parse_date(text: str) -> EdtfDate:
     """Parse the accepted EDTF forms; raise DateError for anything else."""
-    text = text.strip()
+    text = text.strip(" ")  # not every white space: "2023\n/2024" is no date
     parts = text.split("/")
     if len(parts) > 2 or not text:
         raise DateError(text)

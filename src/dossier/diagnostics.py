@@ -47,11 +47,14 @@ def format_report(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def display_path(path: Path, root: Path) -> str:
-    """The path as an editor types it: relative to the project root where possible."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The path as an editor types it: relative to the project root where possible. A link inside the
+    project is named by its own place, not by where it points."""
+    for relative in (lambda: path.absolute().relative_to(root.absolute()), lambda: path.resolve().relative_to(root.resolve())):
+        try:
+            return relative().as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:

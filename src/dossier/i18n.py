@@ -19,6 +19,8 @@ class Words:
     uncertain: str
     date_since: str
     date_until: str
+    date_unknown_end: str  # EDTF "1985/": the end is unknown, not open
+    date_unknown_start: str
     undated: str
     home: str
     timeline: str
@@ -156,6 +158,8 @@ GERMAN = Words(
     uncertain="{} (unsicher)",
     date_since="seit {}",
     date_until="bis {}",
+    date_unknown_end="ab {} (Ende unbekannt)",
+    date_unknown_start="bis {} (Beginn unbekannt)",
     undated="undatiert",
     home="Start",
     timeline="Zeitleiste",
@@ -356,6 +360,8 @@ ENGLISH = Words(
     uncertain="{} (uncertain)",
     date_since="since {}",
     date_until="until {}",
+    date_unknown_end="from {} (end unknown)",
+    date_unknown_start="until {} (start unknown)",
     undated="undated",
     home="Home",
     timeline="Timeline",

@@ -19,6 +19,7 @@ from .export import export_json
 from .i18n import words_for
 from .exports import ExportMeta, render_exports, stand_from
 from .pages import render_site
+from .pages.ids import duplicate_ids
 from .pages.search_index import index_file
 from .pages.search_records import search_records
 from .pages.urls import EXPORT_FILE, Linker
@@ -115,6 +116,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if page.title and ("&lt;" in page.title or "&gt;" in page.title):
             page.title = page.title.replace("&lt;", "‹").replace("&gt;", "›")
         return html
+
+    def on_post_page(self, output, page, config):
+        # The last guard of "every id on a page is unique": a collision the templates and the validation
+        # did not foresee fails the build (the previous site stays) instead of publishing a broken anchor.
+        if duplicates := duplicate_ids(output):
+            raise PluginError(f"{page.file.src_uri}: the id{'s' if len(duplicates) > 1 else ''} "
+                              f"{', '.join(repr(d) for d in duplicates[:5])} occur more than once on the page; "
+                              "give the annotation with that id another one")
+        return output
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / self.config.sources))

@@ -1,11 +1,14 @@
-"""Finding verbatim quotes in article text, tolerant only of what layout changes: white space and the
-typographic form of quotation marks. Positions map back to the original text for highlighting."""
+"""Finding verbatim quotes in article text, tolerant only of what layout changes: white space, the
+typographic form of quotation marks and the Unicode normalisation form (an article copied from a PDF or a
+Mac often writes "ä" as "a" + combining diaeresis). Positions map back to the original text, which stays
+as it was, for highlighting."""
 
 from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from typing import Sequence
 
 _QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"', "‟": '"', "″": '"',
@@ -18,11 +21,41 @@ _TO_FOLD = re.compile(r"\s\s|[^\S ]")  # two white-space characters in a row, or
 class Folded:
     text: str
     origin: tuple[int, ...]  # origin[i] = index in the original text of folded character i
+    # ends[i] = index after the original characters folded character i came from (a base letter and its
+    # combining marks make one composed character); empty when each came from one character.
+    ends: tuple[int, ...] = field(default=())
+
+    def end(self, i: int) -> int:
+        return self.ends[i] if self.ends else self.origin[i] + 1
+
+
+def _fold_decomposed(text: str) -> tuple[str, list[int], list[int]]:
+    """The folding rule for a text not in NFC: each base character with the combining marks after it is
+    composed (NFC), then folded as below; slower, and only such texts pay for it."""
+    chars: list[str] = []
+    origin: list[int] = []
+    ends: list[int] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i < len(text) and unicodedata.combining(text[i]):
+            continue
+        for char in unicodedata.normalize("NFC", text[start:i]).translate(_QUOTES):
+            if char.isspace():
+                if chars and chars[-1] == " ":
+                    continue
+                char = " "
+            chars.append(char)
+            origin.append(start)
+            ends.append(i)
+        start = i
+    return "".join(chars), origin, ends
 
 
 def _fold_chars(text: str) -> tuple[str, Sequence[int]]:
     """The folding rule: typographic quotes become straight ones, every run of white space one space.
     (Slices and ranges, not a loop over characters: the quotes of 1,000 articles are checked at every build.)"""
+    if not unicodedata.is_normalized("NFC", text):
+        return _fold_decomposed(text)[:2]
     text = text.translate(_QUOTES)
     if not _TO_FOLD.search(text):
         return text, range(len(text))  # already folded: most paragraphs and quotes
@@ -40,6 +73,9 @@ def _fold_chars(text: str) -> tuple[str, Sequence[int]]:
 
 def fold(text: str) -> Folded:
     """A text folded, with the way back to the original positions (to highlight what a quote matched)."""
+    if not unicodedata.is_normalized("NFC", text):
+        folded, origin, ends = _fold_decomposed(text)
+        return Folded(folded, tuple(origin), tuple(ends))
     folded, origin = _fold_chars(text)
     return Folded(folded, tuple(origin))
 
@@ -67,15 +103,18 @@ def find_quote(quote: str, blocks: list[str] | list[Folded]) -> list[Span]:
         folded = block if isinstance(block, Folded) else fold(block)
         at = folded.text.find(needle)
         while at != -1:
-            end = folded.origin[at + len(needle) - 1] + 1
+            end = folded.end(at + len(needle) - 1)
             spans.append(Span(number, folded.origin[at], end))
             at = folded.text.find(needle, at + 1)
     return spans
 
 
+_HINT_CHARS = 600
+
+
 def closest_passage(quote: str, blocks: list[str]) -> tuple[int, str, float] | None:
     """The block and the passage in it most like `quote`, for the hint of a quote that does not match."""
-    needle = fold_text(quote)
+    needle = fold_text(quote)[:_HINT_CHARS]  # difflib takes quadratic time: a hint needs no more
     best: tuple[int, str, float] | None = None
     for number, block in enumerate(blocks):
         hay = fold_text(block)
@@ -95,3 +134,28 @@ def closest_passage(quote: str, blocks: list[str]) -> tuple[int, str, float] | N
         if best is None or ratio > best[2]:
             best = (number, window, ratio)
     return best
+
+
+def _odd(char: str) -> bool:
+    """Invisible format characters (soft hyphen, zero-width space, direction marks) and compatibility
+    forms (ligatures, full-width letters): characters that look like others, or like nothing."""
+    return unicodedata.category(char) == "Cf" or unicodedata.normalize("NFKC", char) != unicodedata.normalize("NFC", char)
+
+
+def _lax(text: str) -> str:
+    return fold_text("".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c) != "Cf"))
+
+
+def explain_mismatch(quote: str, blocks: list[str]) -> tuple[int, str] | None:
+    """Why a quote that was not found would match if look-alike or invisible characters were ignored, or
+    None: (block, explanation). Such a difference is not folded away: it may be a real difference."""
+    needle = _lax(quote)
+    if not needle:
+        return None
+    for number, block in enumerate(blocks):
+        if needle in _lax(block):
+            odd = sorted({c for c in quote + block if _odd(c)})
+            named = ", ".join(f"U+{ord(c):04X} ({unicodedata.name(c, 'unnamed')})" for c in odd[:3])
+            return (number, f"the quote and the text differ only in look-alike or invisible characters: {named}; "
+                            "copy the quote from the source text, or remove the character where it does not belong")
+    return None

@@ -10,7 +10,8 @@ from typing import Any
 import frontmatter
 
 from ..diagnostics import Diagnostic, display_path
-from .located_yaml import LocDict, Pos, YamlSyntaxError, parse
+from . import limits
+from .located_yaml import DuplicateKeyError, LocDict, Pos, YamlSyntaxError, parse
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,12 @@ def _yaml_diagnostics(path: str, text: str, line_offset: int = 0) -> tuple[Any, 
     try:
         data, duplicates = parse(text, line_offset)
     except YamlSyntaxError as exc:
-        return None, [Diagnostic(path, exc.pos.line, exc.pos.col, "yaml-syntax", exc.message, exc.hint)]
+        return None, [Diagnostic(path, exc.pos.line, exc.pos.col, exc.code, exc.message, exc.hint)]
     diags = [
         Diagnostic(
             path, d.pos.line, d.pos.col, "duplicate-key", f"key '{d.key}' appears twice in one mapping",
             f"the first '{d.key}' is on line {d.first.line}; remove one of them",
-        )
+        ) if isinstance(d, DuplicateKeyError) else Diagnostic(path, d.pos.line, d.pos.col, d.code, d.message, d.hint)
         for d in duplicates
     ]
     return data, diags
@@ -53,7 +54,19 @@ def _yaml_diagnostics(path: str, text: str, line_offset: int = 0) -> tuple[Any, 
 
 def _read_text(path: Path, shown: str) -> tuple[str, Diagnostic | None]:
     try:
-        return path.read_text(encoding="utf-8").lstrip("\ufeff"), None
+        size = path.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            return "", Diagnostic(shown, 1, 1, "file-too-large",
+                                  f"the file has {size:,} bytes; dossier reads at most {limits.MAX_FILE_BYTES:,}",
+                                  "an article or annotation file is far smaller (the largest here has 34 KB): "
+                                  "is it the right file? Split a very long article into parts")
+        text = path.read_text(encoding="utf-8").lstrip("\ufeff")
+        if (found := limits.long_line(text)) is not None:
+            return "", Diagnostic(shown, found[0], limits.MAX_LINE_CHARS + 1, "line-too-long",
+                                  f"line {found[0]} has {found[1]:,} characters; dossier reads at most "
+                                  f"{limits.MAX_LINE_CHARS:,} per line", "break the line (paragraphs may be "
+                                  "wrapped anywhere; a YAML text may continue on the next line, indented)")
+        return text, None
     except UnicodeDecodeError as exc:
         return "", Diagnostic(shown, 1, 1, "encoding", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")
     except OSError as exc:
@@ -134,7 +147,22 @@ def read_source(path: Path, root: Path) -> tuple[SourceFile | None, list[Diagnos
         return None, [Diagnostic(shown, 2, 1, "front-matter", "the front matter must be a mapping of fields",
                                  "write one 'field: value' per line between the '---' lines")]
     body = "\n".join(lines[closing + 1:])
+    if controls := _control_characters(shown, body, closing + 2):
+        return None, controls
     return SourceFile(path.stem, shown, meta, split_blocks(body, closing + 2)), []
+
+
+def _control_characters(shown: str, body: str, first_line: int) -> list[Diagnostic]:
+    """One diagnostic per line with a control character: they would reach the page (or a terminal) unseen."""
+    found: dict[int, Diagnostic] = {}
+    for offset, char in limits.control_characters(body):
+        index = body.count("\n", 0, offset)
+        if first_line + index not in found:
+            column = offset - (body.rfind("\n", 0, offset) + 1) + 1
+            found[first_line + index] = Diagnostic(
+                shown, first_line + index, column, "control-character",
+                f"the text contains the control character {limits.char_name(char)}", limits.CONTROL_HINT)
+    return list(found.values())
 
 
 def position(mapping: LocDict, key: str | None = None) -> Pos:

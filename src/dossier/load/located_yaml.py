@@ -6,10 +6,12 @@ positions beside them, so a validator can say `annotations/events.yml:12:11` abo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from .limits import CONTROL_HINT, MAX_ALIAS_VALUES, MAX_DEPTH, char_name, control_characters
 
 
 @dataclass(frozen=True)
@@ -34,11 +36,24 @@ class LocList(list):
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, message: str, pos: Pos, hint: str | None):
+    """The file cannot be read as a whole: bad syntax, or over one of the limits (load/limits.py)."""
+
+    def __init__(self, message: str, pos: Pos, hint: str | None, code: str = "yaml-syntax"):
         super().__init__(message)
         self.message = message
         self.pos = pos
         self.hint = hint
+        self.code = code
+
+
+@dataclass(frozen=True)
+class ValueProblem:
+    """A value that was read but must not be used (a control character in it)."""
+
+    pos: Pos
+    code: str
+    message: str
+    hint: str
 
 
 class DuplicateKeyError(Exception):
@@ -51,6 +66,70 @@ def _pos(node: yaml.Node, line_offset: int) -> Pos:
     return Pos(node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
 
 
+_TOO_DEEP_HINT = (f"annotation files need 4 levels (a list of entries, their fields, a list in a field); "
+                  f"dossier stops at {MAX_DEPTH}")
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader with a bound on nesting: its composer recurses once per level, so thousands
+    of '[' would end in a RecursionError instead of a diagnostic."""
+
+    def __init__(self, stream: str, line_offset: int):
+        super().__init__(stream)
+        self.depth = 0
+        self.line_offset = line_offset
+
+    def fetch_flow_collection_start(self, token_class):
+        # Checked already where the scanner meets '[' or '{': it looks ahead over every open bracket before
+        # it hands out the first token, which takes quadratic time (seconds for 5,000 brackets).
+        if self.flow_level >= MAX_DEPTH:
+            mark = self.get_mark()
+            raise YamlSyntaxError(f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                                  Pos(mark.line + 1 + self.line_offset, mark.column + 1), _TOO_DEEP_HINT, "yaml-too-deep")
+        super().fetch_flow_collection_start(token_class)
+
+    def compose_node(self, parent, index):
+        if self.depth >= MAX_DEPTH and self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent):
+            mark = self.peek_event().start_mark
+            raise YamlSyntaxError(f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                                  Pos(mark.line + 1 + self.line_offset, mark.column + 1), _TOO_DEEP_HINT, "yaml-too-deep")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+@dataclass
+class _Reading:
+    """State of turning one document's nodes into values: what was found, how much was made."""
+
+    line_offset: int
+    loader: yaml.SafeLoader
+    duplicates: list[DuplicateKeyError]
+    problems: list[ValueProblem]
+    seen: set[int] = field(default_factory=set)  # the nodes made so far; meeting one again is an alias's copy
+    copies: int = 0
+
+    def count(self, node: yaml.Node, depth: int) -> None:
+        """An alias (`*name`) makes a copy of what its anchor holds: aliases of aliases multiply, and an
+        alias inside its own anchor never ends. Both are stopped here, at a bound no honest file reaches."""
+        if id(node) in self.seen:
+            self.copies += 1
+        else:
+            self.seen.add(id(node))
+        if self.copies > MAX_ALIAS_VALUES:
+            raise YamlSyntaxError(f"aliases copy more than {MAX_ALIAS_VALUES:,} values into the file",
+                                  _pos(node, self.line_offset),
+                                  "write the entries out instead of repeating them with aliases ('&name', '*name')",
+                                  "yaml-too-large")
+        # The same bound as _Loader's: libyaml's parser, which composes most files, stops only at 1,000, and
+        # an alias inside its own anchor makes any depth.
+        if depth >= MAX_DEPTH and isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            raise YamlSyntaxError(f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                                  _pos(node, self.line_offset), _TOO_DEEP_HINT, "yaml-too-deep")
+
+
 _NUMBERS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _STR = "tag:yaml.org,2002:str"
 
@@ -61,36 +140,49 @@ def _implicit(node: yaml.ScalarNode, loader: yaml.SafeLoader) -> bool:
     return not node.style and node.tag == loader.resolve(yaml.ScalarNode, node.value, (True, False))
 
 
-def _scalar(node: yaml.ScalarNode, line_offset: int, loader: yaml.SafeLoader) -> Any:
+def _scalar(node: yaml.ScalarNode, reading: _Reading) -> Any:
     """PyYAML's safe constructor decides the type (null, bool, date, str), except for numbers: an unquoted
     number stays the text as written (`010` is not 8, `1.50` not 1.5; dates.coerce_date_text reads `2024`).
     Where the constructor cannot build a value, a plain scalar it only took for a date (`2024-02-30`) stays
     the text too, for the validator to judge; an explicit tag (`!foo x`) is reported at its place."""
+    loader, line_offset = reading.loader, reading.line_offset
     if node.tag == _STR:
-        return node.value  # what the constructor would return, without its detour (most values are text)
-    if node.tag in _NUMBERS and _implicit(node, loader):
+        value = node.value  # what the constructor would return, without its detour (most values are text)
+    elif node.tag in _NUMBERS and _implicit(node, loader):
         return node.value
-    try:
-        return loader.construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError):
-        if _implicit(node, loader):
-            return node.value
-        raise YamlSyntaxError(f"YAML syntax error: cannot read {node.value!r} as {node.tag}", _pos(node, line_offset),
-                              "dossier reads plain YAML: remove the tag before the value") from None
+    else:
+        try:
+            value = loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+            if _implicit(node, loader):
+                return node.value
+            raise YamlSyntaxError(f"YAML syntax error: cannot read {node.value!r} as {node.tag}",
+                                  _pos(node, line_offset),
+                                  "dossier reads plain YAML: remove the tag before the value") from None
+    if isinstance(value, str):
+        # The reader refuses raw control characters; an escape in a quoted value ("\e", "\x00") makes them.
+        for _, char in control_characters(value):
+            reading.problems.append(ValueProblem(_pos(node, line_offset), "control-character",
+                                                 f"the value contains the control character {char_name(char)}",
+                                                 CONTROL_HINT + "; here it is written as an escape such as \\e or \\x1b"))
+            break
+    return value
 
 
-def _convert(node: yaml.Node, line_offset: int, duplicates: list[DuplicateKeyError], loader: yaml.SafeLoader) -> Any:
+def _convert(node: yaml.Node, reading: _Reading, depth: int = 0) -> Any:
+    reading.count(node, depth)
+    line_offset = reading.line_offset
     if isinstance(node, yaml.MappingNode):
         result = LocDict()
         result.pos = _pos(node, line_offset)
         result.key_pos, result.value_pos = {}, {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, line_offset, duplicates, loader)
+            key = _convert(key_node, reading, depth + 1)
             key = key if isinstance(key, str) else str(key)
             if key in result:
-                duplicates.append(DuplicateKeyError(key, _pos(key_node, line_offset), result.key_pos[key]))
+                reading.duplicates.append(DuplicateKeyError(key, _pos(key_node, line_offset), result.key_pos[key]))
                 continue
-            result[key] = _convert(value_node, line_offset, duplicates, loader)
+            result[key] = _convert(value_node, reading, depth + 1)
             result.key_pos[key] = _pos(key_node, line_offset)
             result.value_pos[key] = _pos(value_node, line_offset)
         return result
@@ -99,34 +191,40 @@ def _convert(node: yaml.Node, line_offset: int, duplicates: list[DuplicateKeyErr
         result.pos = _pos(node, line_offset)
         result.item_pos = []
         for item in node.value:
-            result.append(_convert(item, line_offset, duplicates, loader))
+            result.append(_convert(item, reading, depth + 1))
             result.item_pos.append(_pos(item, line_offset))
         return result
-    return _scalar(node, line_offset, loader)
+    return _scalar(node, reading)
 
 
-def parse(text: str, line_offset: int = 0) -> tuple[Any, list[DuplicateKeyError]]:
-    """Parse one YAML document. Raises YamlSyntaxError with the real position on bad syntax."""
+def parse(text: str, line_offset: int = 0) -> tuple[Any, list[DuplicateKeyError | ValueProblem]]:
+    """Parse one YAML document. Raises YamlSyntaxError with the real position on bad syntax or a file over
+    the limits; returns the values and the problems found in them (duplicate keys, control characters)."""
     try:
         node = yaml.compose(text, Loader=_FAST)
-    except yaml.YAMLError:
+    except yaml.YAMLError:  # also libyaml's own nesting bound (1,000 levels)
         node = _compose_slowly(text, line_offset)  # the messages and hints of PyYAML's own parser
     if node is None:
         return None, []
-    duplicates: list[DuplicateKeyError] = []
     # A loader per document: a loader keeps every node it constructed (and with it the file's text), so a
     # shared one would grow with every rebuild under `mkdocs serve`.
-    return _convert(node, line_offset, duplicates, yaml.SafeLoader("")), duplicates
+    reading = _Reading(line_offset, yaml.SafeLoader(""), [], [])
+    data = _convert(node, reading)
+    return data, [*reading.duplicates, *dict.fromkeys(reading.problems)]
 
 
 # libyaml's parser (C) gives the same nodes and positions as PyYAML's (Python) and is 6-7x faster: 1,000
 # articles' annotations are 20 MB of YAML. A file it refuses is parsed again in Python, for the message.
+# Nesting is bounded in both: libyaml stops at 1,000 levels (without recursing in Python), _convert at
+# MAX_DEPTH; the Python parser at MAX_DEPTH already (_Loader).
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _compose_slowly(text: str, line_offset: int) -> yaml.Node | None:
+    loader = None
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = _Loader(text, line_offset)  # the reader checks for control characters right here
+        return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = Pos(mark.line + 1 + line_offset, mark.column + 1) if mark else Pos(1 + line_offset, 1)
@@ -139,7 +237,11 @@ def _compose_slowly(text: str, line_offset: int) -> yaml.Node | None:
         raise YamlSyntaxError(f"YAML syntax error: the control character {char} is not allowed", pos,
                               "delete it (it may have come with text copied from a PDF)") from None
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError(f"YAML syntax error: {exc}", Pos(1 + line_offset, 1), None) from None
+        raise YamlSyntaxError(f"YAML syntax error: {exc}", Pos(1 + line_offset, 1),
+                              "check indentation and quoting near the top of the file") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
 
 
 def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from ..i18n import Words, words_for
 from ..model import Dossier
+from ..slugs import slugify
 from . import typography, urls
 from .agreement import View
 from .html import md_inline
@@ -28,6 +29,7 @@ def _environment() -> Environment:
     env.filters["md"] = md_inline
     env.filters["typo"] = typography.german  # the dossier's own words
     env.filters["q"] = typography.inner  # a verbatim quote inside <q>
+    env.filters["slug"] = slugify
     return env
 
 

@@ -86,6 +86,10 @@ def _decorations(ctx, source: Source, notes: list[Note]) -> dict[int, list[Decor
 _EMPTY_PIECE = re.compile(r'<mark class="dossier-passage dossier-passage--\w+"></mark>|<a class="dossier-url" href="[^"]*"></a>')
 
 
+# The ids the source page's template gives its own sections.
+_PAGE_IDS = frozenset({"dossier_titel", "text", "ereignisse", "aussagen", "akteure", "literatur"})
+
+
 def text_blocks(ctx, source: Source, notes: list[Note]) -> list[dict]:
     """The article as a list of headings and paragraphs (paragraph HTML already rendered and safe), each
     paragraph with the notes of its passages."""
@@ -94,9 +98,17 @@ def text_blocks(ctx, source: Source, notes: list[Note]) -> list[dict]:
     for note in notes:
         notes_by_block.setdefault(note.passage.block, []).append(note)
     blocks = []
+    # A subheading's anchor reads well ("#fussnoten") unless it would meet another id of the page: a
+    # paragraph's ("P 1" -> "p-1"), a passage's, a note's, the page's own sections or an earlier subheading's.
+    taken = {b.anchor for b in source.blocks if b.kind == "p"} | {n.passage.anchor for n in notes} | {
+        n.id for n in notes} | _PAGE_IDS
     for index, block in enumerate(source.blocks):
         if block.kind == "h2":
-            blocks.append({"kind": "h2", "text": block.text, "anchor": slugify(block.text)})
+            anchor = slugify(block.text)
+            if anchor in taken or anchor.startswith("fnref-") or not anchor:
+                anchor = f"abschnitt-{index + 1}"
+            taken.add(anchor)
+            blocks.append({"kind": "h2", "text": block.text, "anchor": anchor})
         else:
             html, emptied = render_inline(block.text, decorations.get(index, [])), 1
             while emptied:  # removing an empty piece may empty the one around it

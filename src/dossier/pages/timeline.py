@@ -34,11 +34,11 @@ def period(date, core_start: int, words) -> tuple[str, str]:
     year, precision = date.start.year, date.points[0].precision if date.points[0] is not None else None
     if precision == "century":
         century = year - year % 100
-        return f"zeit-{century}xx", words.century.format(words.ordinal(century // 100 + 1))
+        return f"zeit_{century}xx", words.century.format(words.ordinal(century // 100 + 1))
     if year >= core_start and precision != "decade":
-        return f"zeit-{year}", str(year)
+        return f"zeit_{year}", str(year)
     decade = year - year % 10
-    return f"zeit-{decade}er", words.decade.format(decade)
+    return f"zeit_{decade}er", words.decade.format(decade)
 
 
 def render(ctx) -> str:

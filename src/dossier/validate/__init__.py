@@ -17,8 +17,8 @@ from ..model import Dossier
 from ..model.build import assemble
 from ..dates import EdtfDate
 from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Passage, Position, Source, Tag, Topic
-from ..textmatch import closest_passage, find_quote, fold
-from . import agreement, specs
+from ..textmatch import closest_passage, explain_mismatch, find_quote, fold
+from . import agreement, formats, ids, specs
 from .editorial import editorial_warnings
 from .fields import RESERVED_IDS, SLUG, Checker, slug_hint
 
@@ -84,7 +84,7 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
     for a in annotations if positions else ():
         agreement.missing_positions(a.checker, run.topic_by_id, a.claim_topics, a.positions)
     agreement.contested_warnings(topics, positions, run.topic_places)
-    diagnostics = run.diagnostics()
+    diagnostics = sorted(run.diagnostics() + ids.collisions(run.defined))
     if any(d.severity == "error" for d in diagnostics):
         return None, diagnostics
     return assemble(
@@ -167,14 +167,17 @@ class _Run:
                 yield c, item, pos, values
 
     def actors(self) -> list[Actor]:
-        actors = []
+        actors, entries = [], []
         for c, item, _, a in self._shared("actors", specs.ACTOR, "actor", "id: kim-jong-un"):
+            entries.append((c, item))
             if a["id"] in (*RESERVED_IDS, AUTHOR):
                 meaning = "a claim's claimant for the article's own voice" if a["id"] == AUTHOR else "the list of actors"
                 c.error(item.value_pos["id"], "bad-id", f"'{a['id']}' is reserved",
                         f"'{a['id']}' names {meaning}; give the actor another id")
             actors.append(Actor(a["id"], a["name"], a["kind"], a["role"], tuple(a["aliases"]), a["wikidata"],
                                 a["surname"]))
+        for c, pos, message, hint in formats.shared_names(entries):
+            c.error(pos, "shared-alias", message, hint)
         return actors
 
     def events(self) -> list[Event]:
@@ -381,7 +384,10 @@ class _QuoteFinder:
                                f"(it begins at {self.source.path}:{block.line}, paragraph {block.number})")
             return None
         best = closest_passage(quote, self.texts)
-        if best:
+        if why := explain_mismatch(quote, self.texts):
+            block = self.source.blocks[self.index[why[0]]]
+            hint = f"{why[1]} (in {self.source.path}:{block.line}, paragraph {block.number})"
+        elif best:
             block = self.source.blocks[self.index[best[0]]]
             hint = f"closest passage ({self.source.path}:{block.line}, paragraph {block.number}): \"{best[1]}\""
         else:

@@ -12,6 +12,7 @@ from typing import Any, Callable
 from ..dates import SUPPORTED_FORMS, DateError, EdtfDate, coerce_date_text, parse_date
 from ..diagnostics import Diagnostic, did_you_mean
 from ..load.located_yaml import LocDict, LocList, Pos
+from . import formats
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Ids that would collide with a generated page: quellen/index.md and akteure/index.md are the lists.
@@ -33,6 +34,7 @@ class Field:
     nullable: bool = True
     choices: tuple[str, ...] = ()
     example: str = ""
+    format: str = ""  # "url" | "doi" | "language" | "wikidata": checked by validate/formats.py
 
 
 _KIND_NAMES = {"id": "an id", "text": "text", "bool": "true or false", "date": "an EDTF date",
@@ -95,7 +97,8 @@ class Checker:
             return None
         got = _TYPE_NAMES.get(type(value).__name__, type(value).__name__)
         self.error(pos, "bad-type", f"'{spec.name}' of {what} must be {_KIND_NAMES[spec.kind]}, not {got}",
-                   f"e.g. {spec.name}: {spec.example}" if spec.example else None)
+                   f"e.g. {spec.name}: {spec.example}" if spec.example else f"write {_KIND_NAMES[spec.kind]}"
+                   + (" (in quotes if it contains ': ')" if spec.kind == "text" else ""))
 
     def _text(self, value, spec, what, pos):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -108,12 +111,16 @@ class Checker:
                        did_you_mean(value, spec.choices) or "one of: " + ", ".join(spec.choices))
             return None
         if not value and not spec.nullable:
-            self.error(pos, "missing-value", f"'{spec.name}' of {what} must not be empty", None)
+            self.error(pos, "missing-value", f"'{spec.name}' of {what} must not be empty",
+                       f"give {_KIND_NAMES[spec.kind]}" + (f", e.g. {spec.example}" if spec.example else ""))
+        if value and spec.format and (problem := formats.CHECKS[spec.format](value)):
+            self.error(pos, *problem)
+            return None
         return value or None
 
     def _marker(self, value, spec, what, pos):
         value = self._text(value, spec, what, pos)
-        if value is not None and not re.fullmatch(r"\d+|\*+", value):
+        if value is not None and not re.fullmatch(r"[0-9]+|\*+", value):
             self.error(pos, "bad-value", f"footnote marker '{value}' is neither a number nor '*'",
                        "write the footnote number as printed, e.g. marker: \"2\"")
             return None
@@ -138,7 +145,10 @@ class Checker:
         try:
             return parse_date(text)
         except DateError:
-            self.error(pos, "bad-date", f"'{text}' is not an EDTF date dossier understands",
+            shown = text.replace("\n", "\\n").replace("\t", "\\t")  # one diagnostic, one line
+            foreign = "".join(sorted({c for c in text if c.isdigit() and not c.isascii()}))
+            self.error(pos, "bad-date", f"'{shown}' is not an EDTF date dossier understands",
+                       f"write the digits as 0-9 (these are digits of another script: {foreign})" if foreign else
                        f"write the date as precise as the source says it: {SUPPORTED_FORMS}")
             return None
 

@@ -9,10 +9,10 @@ SOURCE_META = (
     Field("authors", "texts", required=True, example="[Ralf Havertz]"),
     Field("publication", "text", required=True),
     Field("date", "date", required=True, example='"2024-06"'),
-    Field("language", "text", required=True, example="de"),
-    Field("translated_from", "text", required=True, example="fr"),
-    Field("url", "text", required=True),
-    Field("doi", "text", required=True),
+    Field("language", "text", required=True, example="de", format="language"),
+    Field("translated_from", "text", required=True, example="fr", format="language"),
+    Field("url", "text", required=True, format="url"),
+    Field("doi", "text", required=True, format="doi"),
     Field("repairs", "texts"),
     # Provenance a reader needs first: what kind of text it is (null where the text does not show it), and a
     # short title for the short citation of a text without author ("Pakt der Parias" -> "Pakt der Parias 2023").
@@ -27,7 +27,7 @@ ACTOR = (
     Field("kind", "text", required=True, nullable=False, choices=ACTOR_KINDS, example="person"),
     Field("role", "text"),
     Field("aliases", "texts", example="[Kim Jong Un]"),
-    Field("wikidata", "text", example="Q56226"),
+    Field("wikidata", "text", example="Q56226", format="wikidata"),
     Field("surname", "text", example="Kim"),
 )
 
@@ -100,8 +100,8 @@ CITATION = (
     Field("container", "text"),
     Field("publisher", "text"),
     Field("date", "date", example='"2024-06-20"'),
-    Field("url", "text"),
-    Field("doi", "text"),
+    Field("url", "text", format="url"),
+    Field("doi", "text", format="doi"),
     Field("repeats", "id"),
     Field("note", "text"),
 )

@@ -1,0 +1,92 @@
+"""Resource limits (load/limits.py): input over them gets a diagnostic with file:line, in bounded time and
+memory; input below them, however large, is read. The golden cases limit-*.yml show the reports."""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from dossier.load import limits
+from dossier.load.located_yaml import YamlSyntaxError, parse
+from dossier.project import load_dossier
+
+FRONT = ("---\ntitle: A\ntitle_editorial: false\nauthors: []\npublication: null\ndate: null\nlanguage: de\n"
+         "translated_from: null\nurl: null\ndoi: null\n---\n\n")
+
+
+def _project(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    for name, content in {"sources/a.md": FRONT + "Ein Absatz.\n", **files}.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return tmp_path
+
+
+def _first_lines(diagnostics) -> list[str]:
+    return [d.format().splitlines()[0] for d in diagnostics]
+
+
+def _bounded(run, seconds: float = 2.0, megabytes: float = 64):
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        result = run()
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert time.perf_counter() - started < seconds
+    assert peak < megabytes * 1e6
+    return result
+
+
+def test_a_file_over_the_size_limit_is_not_read(tmp_path):
+    root = _project(tmp_path, {"annotations/events.yml": "events: []\n" + "# x\n" * (limits.MAX_FILE_BYTES // 4)})
+    dossier, diagnostics = _bounded(lambda: load_dossier(root))
+    assert dossier is None
+    assert _first_lines(diagnostics) == [
+        f"annotations/events.yml:1:1: error[file-too-large]: the file has {limits.MAX_FILE_BYTES + 11:,} bytes; "
+        f"dossier reads at most {limits.MAX_FILE_BYTES:,}"]
+    assert all(d.hint for d in diagnostics)
+
+
+def test_a_line_over_the_length_limit_is_named(tmp_path):
+    long_paragraph = "Wort " * (limits.MAX_LINE_CHARS // 5) + "Ende."
+    root = _project(tmp_path, {"sources/a.md": FRONT + "Erster Absatz.\n\n" + long_paragraph + "\n"})
+    dossier, diagnostics = _bounded(lambda: load_dossier(root))
+    assert _first_lines(diagnostics) == [
+        f"sources/a.md:15:{limits.MAX_LINE_CHARS + 1}: error[line-too-long]: line 15 has {len(long_paragraph):,} "
+        f"characters; dossier reads at most {limits.MAX_LINE_CHARS:,} per line"]
+
+
+def test_an_honest_large_file_below_the_limits_is_read(tmp_path):
+    # 1,000 events (the real dossier has 140), 12,000 values, an alias used 1,000 times: read.
+    events = "".join(f"  - id: e-{i}\n    date: \"2024-06\"\n    title: Ereignis {i}\n    actors: *leute\n"
+                     for i in range(1000))
+    data, problems = _bounded(lambda: parse("leute: &leute [a, b, c]\nevents:\n" + events), seconds=10)
+    assert len(data["events"]) == 1000 and problems == [] and data["events"][-1]["actors"] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("x: " + "[" * 1_000_000, "yaml-too-deep"),  # scanning this took quadratic time before the bound
+    ("x: " + "{a: " * 100_000, "yaml-too-deep"),
+    ("- " * 100_000 + "x\n", "yaml-too-deep"),
+    ("".join("  " * i + f"k{i}:\n" for i in range(2000)), "yaml-too-deep"),
+    ("a: &a [*a]\n", "yaml-too-deep"),
+    ("a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+     + "".join(f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n" for p, n in zip("abcdefghi", "bcdefghij")),
+     "yaml-too-large"),
+])
+def test_hostile_yaml_ends_in_a_diagnostic_in_bounded_time_and_memory(text, code):
+    with pytest.raises(YamlSyntaxError) as caught:
+        _bounded(lambda: parse(text))
+    assert caught.value.code == code
+    assert caught.value.pos.line >= 1 and caught.value.hint
+
+
+def test_nesting_up_to_the_limit_is_read():
+    text = "x: " + "[" * (limits.MAX_DEPTH - 1) + "]" * (limits.MAX_DEPTH - 1) + "\n"  # the mapping is a level
+    data, _ = parse(text)
+    assert data["x"] is not None
