@@ -107,7 +107,7 @@ def test_staging_folders_of_a_killed_build_are_removed_by_the_next(tmp_path, mon
     legacy.mkdir()
     os.utime(legacy, (0, 0))
 
-    def fake_mkdocs(root_, staging, echo):
+    def fake_mkdocs(root_, staging, echo, env=None):
         (staging / "index.html").write_text("neu", encoding="utf-8")
         return True
 
