@@ -48,14 +48,6 @@ def chromium():
 
 
 @pytest.fixture(scope="module")
-def served(built_site):
-    server = shots.serve(built_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
 def export(built_site) -> dict:
     return json.loads((built_site / "dossier.json").read_text(encoding="utf-8"))
 

@@ -42,14 +42,6 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="module")
-def served(built_site):
-    server = shots.serve(built_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
