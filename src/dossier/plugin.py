@@ -25,6 +25,7 @@ from .pages.search_records import search_records
 from .pages.urls import EXPORT_FILE, Linker
 from .prerender import prerender
 from .project import load_dossier, replaced_by_site
+from .rawhtml import RawHtmlBlocks
 from .slugs import toc_slugify
 
 log = get_plugin_logger(__name__)
@@ -62,6 +63,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         config.theme.dirs.insert(0, str(resources.files("dossier") / "theme"))
         # Heading anchors that read well: "#fussnoten", not "#funoten" (umlauts and ß written out).
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", toc_slugify)
+        # The generated pages are mostly raw HTML: set aside without Python-Markdown's HTML parser (same output).
+        if not any(isinstance(e, RawHtmlBlocks) for e in config.markdown_extensions):
+            config.markdown_extensions.append(RawHtmlBlocks())
         for asset in ASSETS:
             path = f"assets/{asset}"
             if asset.endswith(".css"):
