@@ -17,6 +17,8 @@ import types
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from .forked import cores
+
 RESULT = ("content", "toc", "_title_from_render", "present_anchor_ids")
 
 
@@ -25,10 +27,6 @@ class Rendered:
     markdown: str
     values: dict[str, Any]
     links: dict[str, dict[str, str]] | None  # links_to_anchors, keyed by the linked file's src_uri
-
-
-def cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def prerender(pages: list, config, files, file_by_uri: Callable[[str], Any]) -> int:
