@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, did_you_mean, display_path
+from . import limits
 from .files import SourceFile, TextBlock, YamlFile, read_source, read_yaml
 from .folders import Listing, list_folder
 
@@ -59,7 +60,7 @@ def load_project(root: Path, sources_dir: str = "sources", annotations_dir: str 
                                     f"the shared files are {', '.join(n + '.yml' for n in GLOBAL_FILES)}; a source's "
                                     f"annotations go to {annotations_dir}/sources/<source-id>.yml"))
             continue
-        loaded, found = read_yaml(path, root)
+        loaded, found = read_yaml(path, root, limits.MAX_SHARED_FILE_BYTES)
         diags += found
         if loaded and loaded.data is not None and not found:
             project.globals[path.stem] = loaded

@@ -52,12 +52,12 @@ def _yaml_diagnostics(path: str, text: str, line_offset: int = 0) -> tuple[Any, 
     return data, diags
 
 
-def _read_text(path: Path, shown: str) -> tuple[str, Diagnostic | None]:
+def _read_text(path: Path, shown: str, max_bytes: int = limits.MAX_FILE_BYTES) -> tuple[str, Diagnostic | None]:
     try:
         size = path.stat().st_size
-        if size > limits.MAX_FILE_BYTES:
+        if size > max_bytes:
             return "", Diagnostic(shown, 1, 1, "file-too-large",
-                                  f"the file has {size:,} bytes; dossier reads at most {limits.MAX_FILE_BYTES:,}",
+                                  f"the file has {size:,} bytes; dossier reads at most {max_bytes:,}",
                                   "an article or annotation file is far smaller (the largest here has 34 KB): "
                                   "is it the right file? Split a very long article into parts")
         text = path.read_text(encoding="utf-8").lstrip("\ufeff")
@@ -74,9 +74,10 @@ def _read_text(path: Path, shown: str) -> tuple[str, Diagnostic | None]:
                               "check that it is a file you may read")
 
 
-def read_yaml(path: Path, root: Path) -> tuple[YamlFile | None, list[Diagnostic]]:
+def read_yaml(path: Path, root: Path,
+              max_bytes: int = limits.MAX_FILE_BYTES) -> tuple[YamlFile | None, list[Diagnostic]]:
     shown = display_path(path, root)
-    text, problem = _read_text(path, shown)
+    text, problem = _read_text(path, shown, max_bytes)
     if problem:
         return None, [problem]
     data, diags = _yaml_diagnostics(shown, text)
