@@ -18,7 +18,7 @@ import datetime
 from dossier.exports import ExportMeta
 from dossier.pages import render_site
 from dossier.project import load_dossier
-from dossier.rawhtml import RawHtmlBlocks, set_aside
+from dossier.rawhtml import RawHtmlBlocks, anchor_ids, set_aside
 from dossier.slugs import toc_slugify
 
 EXTENSIONS = ["attr_list", "toc", "tables", "footnotes"]
@@ -104,3 +104,39 @@ _SEPARATORS = st.sampled_from(["\n\n", "\n", "\n\n\n", " ", "\n   \n"])
 @given(st.lists(st.tuples(_PIECES, _SEPARATORS), max_size=12), st.sampled_from(["", "\n", "\n\n"]))
 def test_random_pages_of_those_shapes_convert_to_the_same_html(pieces, end):
     assert_same("".join(piece + separator for piece, separator in pieces) + end)
+
+
+def _parser_ids(html: str) -> set[str]:
+    from mkdocs.structure.pages import _HTMLHandler  # MkDocs' own collector of raw HTML anchors
+
+    parser = _HTMLHandler()
+    parser.feed(html)
+    parser.close()
+    return parser.present_anchor_ids
+
+
+def test_the_ids_of_what_is_set_aside_are_those_an_html_parser_reads(real_dossier):
+    is_block = markdown.Markdown().is_block_level
+    blocks: list[str] = []
+    for text in _pages(real_dossier).values():
+        set_aside(text, lambda html: blocks.append(html) or "\x02\x03", is_block)
+    assert len(blocks) > 500
+    for block in blocks:
+        assert anchor_ids(block) == _parser_ids(block), block[:300]
+    for tricky in ['<p id=bare>x</p>', "<p id='q' title='id=\"no\"'>", '<a name="n">x</a>', '<div name="no">',
+                   '<p data-id="no" ID="gross">', '<li id="a&amp;b">']:
+        assert anchor_ids(tricky) == _parser_ids(tricky), tricky
+
+
+@pytest.mark.slow
+def test_a_markdown_link_to_an_anchor_in_a_generated_page_is_checked_by_mkdocs(project_copy):
+    from dossier.build import mkdocs_build
+
+    (project_copy / "docs" / "notiz.md").write_text(
+        "# Notiz\n\n[Ereignis](zeitleiste.md#sowjetische-besatzung-nordkoreas), [fehlt](zeitleiste.md#gibt-es-nicht)\n",
+        encoding="utf-8")
+    lines: list[str] = []
+    assert not mkdocs_build(project_copy, project_copy.parent / "site", echo=lines.append)
+    warnings = [line for line in lines if "does not contain an anchor" in line]
+    # The anchor in the timeline's raw HTML is found; only the missing one is reported.
+    assert len(warnings) == 1 and "#gibt-es-nicht" in warnings[0], lines

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from html import unescape
 
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
@@ -102,16 +103,73 @@ def set_aside(text: str, store, is_block_level) -> str:
     return "".join(out)
 
 
+# Ids and <a name>s in HTML (quoted or bare values), for the anchor hand-over below.
+# One attribute after another (so that "id=" inside another attribute's value is a value, not an id).
+_ATTRIBUTE = re.compile(r"""\s*([^\s=>/"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?|\s*/""")
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+# Where an id or a name may be: few places in a page, so only their tags are read attribute by attribute.
+_CANDIDATE = re.compile(r"""(?<=[\s"'])(?:id|ID|Id|iD|name|NAME|Name)\s*=""")
+
+
+def anchor_ids(html: str) -> set[str]:
+    """The ids (and names of <a>) in `html`, entities decoded, as an HTML parser reads them."""
+    ids, done = set(), -1
+    for candidate in _CANDIDATE.finditer(html):
+        start = html.rfind("<", 0, candidate.start())
+        if start <= done or (tag := _TAG_NAME.match(html, start)) is None:
+            continue  # a tag read already, or text outside any tag
+        is_a, pos = tag.group(1).lower() == "a", tag.end()
+        while (attr := _ATTRIBUTE.match(html, pos)) is not None and attr.end() > pos:
+            pos = attr.end()
+            name = (attr.group(1) or "").lower()
+            if name == "id" or (is_a and name == "name"):
+                value = next((v for v in attr.groups()[1:] if v is not None), None)
+                if value is not None:
+                    ids.add(unescape(value))
+        done = start
+    return ids
+
+
 class _SetAside(Preprocessor):
+    def __init__(self, md):
+        super().__init__(md)
+        self.anchor_ids: set[str] = set()
+
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
+        self.anchor_ids = set()
         if "<" not in text:
             return lines
-        return set_aside(text, self.md.htmlStash.store, self.md.is_block_level).split("\n")
+
+        def store(html: str) -> str:
+            self.anchor_ids |= anchor_ids(html)
+            return self.md.htmlStash.store(html)
+
+        return set_aside(text, store, self.md.is_block_level).split("\n")
+
+
+class _HandOverIds(Preprocessor):
+    """A generator that collects the anchors of raw HTML with a preprocessor of its own (MkDocs does, to
+    check links to `page.md#anchor`) sees only what the set-aside left; it gets the set-aside blocks' ids
+    here, right after it ran (any preprocessor with a `present_anchor_ids` set)."""
+
+    def __init__(self, md, aside: _SetAside):
+        super().__init__(md)
+        self.aside = aside
+
+    def run(self, lines: list[str]) -> list[str]:
+        for preprocessor in self.md.preprocessors:
+            if isinstance(getattr(preprocessor, "present_anchor_ids", None), set):
+                preprocessor.present_anchor_ids |= self.aside.anchor_ids
+        return lines
 
 
 class RawHtmlBlocks(Extension):
-    """Registered just before Python-Markdown's own raw-HTML preprocessor (priority 20)."""
+    """Registered before Python-Markdown's own raw-HTML preprocessor (priority 20) and before MkDocs'
+    anchor collector (21), which then gets the ids of what was set aside."""
 
     def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's name
-        md.preprocessors.register(_SetAside(md), "dossier_raw_html", 21)
+        aside = _SetAside(md)
+        md.preprocessors.register(aside, "dossier_raw_html", 21.2)
+        # After MkDocs' anchor collector (21), before Python-Markdown's raw HTML (20).
+        md.preprocessors.register(_HandOverIds(md, aside), "dossier_raw_html_ids", 20.5)
