@@ -39,3 +39,8 @@ def test_halves_balance_the_weights():
 
 def test_few_items_are_computed_here():
     assert {pid for pid in fork_map(lambda i: os.getpid(), list(range(forked.MIN_ITEMS - 1)))} == {os.getpid()}
+
+
+def test_two_large_items_may_be_worth_a_fork():
+    pids = fork_map(lambda i: os.getpid(), [1, 2], min_items=2)
+    assert len(set(pids)) == 2

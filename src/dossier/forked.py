@@ -14,18 +14,18 @@ from typing import Callable, Sequence, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-MIN_ITEMS = 16  # below this a fork costs more than it saves
+MIN_ITEMS = 16  # small items: below this a fork costs more than it saves
 
 
 def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def halves(weights: Sequence[int]) -> tuple[list[int], list[int]]:
+def halves(weights: Sequence[float]) -> tuple[list[int], list[int]]:
     """The indices of the items split in two halves of about equal weight (heaviest first, each to the
     lighter half)."""
     parts: tuple[list[int], list[int]] = ([], [])
-    load = [0, 0]
+    load = [0.0, 0.0]
     for index in sorted(range(len(weights)), key=lambda i: -weights[i]):
         lighter = 0 if load[0] <= load[1] else 1
         parts[lighter].append(index)
@@ -33,10 +33,12 @@ def halves(weights: Sequence[int]) -> tuple[list[int], list[int]]:
     return parts
 
 
-def fork_map(func: Callable[[T], R], items: Sequence[T], weight: Callable[[T], int] | None = None) -> list[R]:
+def fork_map(func: Callable[[T], R], items: Sequence[T], weight: Callable[[T], float] | None = None,
+             min_items: int = MIN_ITEMS) -> list[R]:
     """[func(item) for item in items], the second half computed in a forked child. `func` must be pure
-    (what it changes in the child is lost) and its results picklable."""
-    if cores() < 2 or len(items) < MIN_ITEMS or not hasattr(os, "fork"):
+    (what it changes in the child is lost) and its results picklable. `min_items`: fewer are computed
+    here (a few large items are worth a fork, many small ones only in numbers)."""
+    if cores() < 2 or len(items) < max(min_items, 2) or not hasattr(os, "fork"):
         return [func(item) for item in items]
     mine, theirs = halves([weight(item) if weight else 1 for item in items])
     read, write = os.pipe()

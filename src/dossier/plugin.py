@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 
 from .diagnostics import format_report
 from .export import export_json
+from .forked import fork_map
 from .i18n import words_for
 from .exports import ExportMeta, render_exports, stand_from
 from .pages import render_site
@@ -86,7 +87,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         meta = ExportMeta(config.site_name, self.config.licence, self.config.licence_url,
                           stand_from(dossier, self.config.stand, os.environ.get("SOURCE_DATE_EPOCH")),
                           config.site_url or None)
-        exports = render_exports(dossier, meta, export_json(dossier, directory_urls), directory_urls)
+        words = words_for(dossier.language)
+        # The exports and the search index are each a pass over everything: one on each core (forked.py).
+        exports, index = fork_map(lambda make: make(), [
+            lambda: render_exports(dossier, meta, export_json(dossier, directory_urls), directory_urls),
+            lambda: index_file(search_records(dossier, Linker(directory_urls), words), dossier, words),
+        ], min_items=2)
         pages = render_site(dossier, use_directory_urls=directory_urls, title=config.site_name, exports=exports,
                             meta=meta)
         for path, markdown in pages.items():
@@ -101,8 +107,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for asset in SEARCH_ASSETS:
             content = (resources.files("dossier") / "assets" / asset).read_text(encoding="utf-8")
             files.append(File.generated(config, f"assets/{asset}", content=content))
-        words = words_for(self.dossier.language)
-        index = index_file(search_records(self.dossier, Linker(config.use_directory_urls), words), self.dossier, words)
         files.append(File.generated(config, index.path, content=index.content))
         log.info(index.summary())
         return files

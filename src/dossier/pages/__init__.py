@@ -121,9 +121,17 @@ def render_site(dossier: Dossier, use_directory_urls: bool = False, title: str =
             text += jsonld.script(jsonld.page_graph(dossier, meta, path, catalogue, use_directory_urls))
         return path, text
 
-    # Rendered on both cores (forked.py), split by weight: a source page is about ten actor pages, a page
-    # of everything (the timeline, the topics) about forty source pages at 100 articles, and grows with them.
+    # Rendered on both cores (forked.py), split by the cost measured at 1,000 articles (ms): the timeline
+    # and the topics grow with the events and claims, an actor's page with the places that name it.
     items = ([("page", path) for path in whole] + [("source", s.id) for s in dossier.sources]
              + [("actor", a.id) for a in dossier.actors])
-    weights = {"page": 4 * len(dossier.sources), "source": 10, "actor": 1}
-    return dict(fork_map(page, items, weight=lambda item: weights[item[0]]))
+    n = len(dossier.sources)
+    cost = {urls.TIMELINE: 0.7 * len(dossier.events), urls.TOPICS: 0.6 * len(dossier.claims), urls.HOME: 2.6 * n}
+
+    def weight(item: tuple[str, str]) -> float:
+        kind, key = item
+        if kind == "page":
+            return cost.get(key, 0.5 * n)
+        return 12 if kind == "source" else 1.3 + 0.13 * len(dossier.mention_sites.get(key, ()))
+
+    return dict(fork_map(page, items, weight=weight))
