@@ -98,7 +98,7 @@ def linkcheck(site_dir: Path | None, external: bool, timeout: int, retries: int,
 
     Prints each broken link as `page: link (reason)` and exits 1 if there is any. With --external it also
     requests the external URLs (the citations' above all) and exits 1 if one is dead; redirected ones are
-    listed but do not fail the check. Exits 2 if the site cannot be checked (not built, no lychee).
+    listed but do not fail the check. Exits 2 if the site cannot be checked (not built; no lychee for --external).
     """
     from .linkcheck import LinkcheckError, check_site
 

