@@ -12,9 +12,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dossier.cli import main
 from dossier.linkcheck import Finding, LinkcheckError, check_site
@@ -158,6 +161,31 @@ PLANTED = [
      "root-relative link: breaks when the site is opened from a folder or served below a sub-path"),
     ("missing page linked from the 404 page", "404.html", '<a href="/fehlt.html">x</a>', "/fehlt.html",
      "fehlt.html does not exist"),
+    ("one URL of a srcset", "index.html", '<img alt="" srcset="assets/images/favicon.png 1x, bilder/k,2.png 2x">',
+     "bilder/k,2.png", "bilder/k,2.png does not exist"),
+    ("a srcset of <source>", "archiv/index.html",
+     '<picture><source srcset="../bilder/a.webp 480w, ../assets/images/favicon.png 800w"></picture>',
+     "../bilder/a.webp", "bilder/a.webp does not exist"),
+    ("script src in <head> style", "zeitleiste.html", '<script defer src="assets/fehlt.js?v=2"></script>',
+     "assets/fehlt.js?v=2", "assets/fehlt.js does not exist"),
+    ("link inside <pre>", "index.html", '<pre><a href="#nirgends">x</a></pre>', "#nirgends",
+     'no id "nirgends" on this page'),
+    ("name= on another element than <a> is no anchor", "index.html",
+     '<span name="nur-span"></span><a href="#nur-span">x</a>', "#nur-span", 'no id "nur-span" on this page'),
+    ("text directive after a missing anchor", "index.html", '<a href="zeitleiste.html#nirgends:~:text=Kim">x</a>',
+     "zeitleiste.html#nirgends:~:text=Kim", 'no id "nirgends" in zeitleiste.html'),
+    ("entity in the link: reported as the parser reads it", "index.html",
+     '<a href="zeitleiste.html#k-f&uuml;r-krieg">x</a>', "zeitleiste.html#k-für-krieg",
+     'no id "k-für-krieg" in zeitleiste.html'),
+    ("form action", "index.html", '<form action="fehlt.html"></form>', "fehlt.html", "fehlt.html does not exist"),
+    ("video poster", "index.html", '<video poster="fehlt.png"></video>', "fehlt.png", "fehlt.png does not exist"),
+    ("blockquote cite", "index.html", '<blockquote cite="fehlt.html">x</blockquote>', "fehlt.html",
+     "fehlt.html does not exist"),
+    ("file: URL of the build machine", "index.html", '<a href="file:///etc/hostname">x</a>', "file:///etc/hostname",
+     "leads outside the site, to /etc/hostname"),
+    ("root-relative link in a sub-folder page", "archiv/index.html", '<img alt="" src="/assets/images/favicon.png">',
+     "/assets/images/favicon.png",
+     "root-relative link: breaks when the site is opened from a folder or served below a sub-path"),
 ]
 
 
@@ -166,6 +194,89 @@ def test_planted_fault_is_caught(site, what, page, snippet, link, reason):
     plant(site, page, snippet)
 
     assert check_site(site).findings == [Finding(page, link, reason)]
+
+
+PASSING = [
+    # (what, page, planted HTML): each must add no finding
+    ("an <a name> anchor", "zeitleiste.html", '<a name="alter-anker"></a><a href="#alter-anker">x</a>'),
+    ("an <a name> anchor, by the page's file name", "zeitleiste.html",
+     '<a name="alter-anker"></a><a href="zeitleiste.html#alter-anker">x</a>'),
+    ("# alone, here and on another page", "archiv/index.html", '<a href="#">x</a> <a href="../index.html#">y</a>'),
+    ("#top: browsers scroll to the top of any page", "index.html",
+     '<a href="#top">x</a> <a href="zeitleiste.html#TOP">y</a>'),
+    ("a text directive alone", "index.html", '<a href="zeitleiste.html#:~:text=Kim">x</a>'),
+    ("a query string", "index.html", '<a href="zeitleiste.html?ansicht=kurz#ev-kim-besucht-russland-2023-09">x</a>'),
+    ("a folder URL without its slash", "index.html", '<a href="archiv">x</a> <a href=".">y</a> <a href="./">z</a>'),
+    ("blanks around the URL", "index.html", '<a href="  zeitleiste.html#k-für-frieden\n">x</a>'),
+    ("a fragment of a file that is no page", "index.html", '<a href="search/search_index.json#x">x</a>'),
+    ("a host, and schemes the offline check leaves alone", "index.html",
+     '<a href="//example.org/x.html">x</a> <a href="HTTPS://example.org/#nirgends">y</a> '
+     '<a href="ftp://example.org/x">z</a> <iframe src="about:blank"></iframe>'),
+    ("usemap names a <map>, not a URL", "index.html", '<img alt="" src="assets/images/favicon.png" usemap="#karte">'),
+    ("a link that climbs and comes back", "archiv/index.html", '<a href="../archiv/./index.html#a-1">x</a>'),
+]
+
+
+@pytest.mark.parametrize("what, page, snippet", PASSING, ids=[case[0] for case in PASSING])
+def test_valid_link_is_no_finding(site, what, page, snippet):
+    plant(site, page, snippet)
+
+    assert check_site(site).findings == []
+
+
+def test_umlaut_file_name_raw_and_percent_encoded(site):
+    (site / "über.html").write_text('<p id="ä">x</p>', encoding="utf-8")
+    plant(site, "index.html", '<a href="über.html#ä">x</a> <a href="%C3%BCber.html#%C3%A4">y</a> '
+                              '<a href="%C3%BCber.html#%C3%B6">z</a>')
+
+    assert check_site(site).findings == [Finding("index.html", "%C3%BCber.html#%C3%B6", 'no id "ö" in über.html')]
+
+
+def test_links_counts_every_link_checked_and_nothing_else(site):
+    before = check_site(site).links
+    plant(site, "index.html", '<a href="zeitleiste.html">1</a> <a href="zeitleiste.html">2</a> <a href="#p-3">3</a> '
+                              '<img alt="" srcset="a.png 1x, b.png 2x"> <a href="https://example.org/">x</a> '
+                              '<a href="mailto:a@example.org">y</a> <img alt="" src="data:,">')
+
+    report = check_site(site)
+
+    assert report.links == before + 5  # every occurrence, each URL of a srcset; no other scheme
+    assert [f.link for f in report.findings] == ["a.png", "b.png"]
+
+
+def test_parsing_on_two_processes_gives_the_same_report(site):
+    plant(site, "archiv/index.html", '<a href="../zeitleiste.html#ev-gibt-es-nicht">x</a>')
+
+    one, two = check_site(site, workers=1), check_site(site, workers=2)
+
+    assert (two.pages, two.links, two.findings) == (one.pages, one.links, one.findings)
+    assert len(one.findings) == 1
+
+
+@given(folder=st.lists(st.sampled_from(["a", "b", "ä"]), max_size=3),
+       path=st.lists(st.sampled_from(["a", "b", "ä", ".", "..", "x.html"]), min_size=1, max_size=6))
+def test_relative_links_resolve_as_rfc_3986_says(folder, path):
+    """The resolution of a relative path agrees with urljoin's (RFC 3986's remove_dot_segments), except that a
+    path climbing out of the site is reported instead of being clamped at its root."""
+    from dossier.linkcheck import _joined
+
+    folder, path = "/".join(folder), "/".join(path)
+    ours = _joined(folder, path)
+    reference = urlsplit(urljoin(f"https://example.org/{folder}/page.html" if folder else
+                                 "https://example.org/page.html", path)).path
+    depth, climbs = len(folder.split("/")) if folder else 0, False
+    for segment in path.split("/"):
+        climbs = climbs or (segment == ".." and depth == 0)
+        depth = max(0, depth - 1) if segment == ".." else depth + (segment != ".")
+    assert (ours == ".." or ours.startswith("../")) == climbs
+    if not climbs:
+        assert ("/" + ours).rstrip("/") == reference.rstrip("/")
+
+
+def test_site_without_pages_is_an_error_not_a_pass(tmp_path):
+    (tmp_path / "site").mkdir()
+    with pytest.raises(LinkcheckError, match="no HTML pages"):
+        check_site(tmp_path / "site")
 
 
 def test_removed_id_breaks_the_links_to_it(site):
@@ -311,3 +422,20 @@ def test_real_site_planted_faults_are_caught(built_site, tmp_path):
         Finding(page, "#p-9999", 'no id "p-9999" on this page'),
         Finding(page, "../zeitleiste.html#ev-gibt-es-nicht", 'no id "ev-gibt-es-nicht" in zeitleiste.html'),
     ]
+
+
+@pytest.mark.slow
+def test_real_site_lychee_agrees(built_site):
+    """Cross-check with lychee (installed for the external check), run as the check ran until 2026: it
+    counts as many links checked, and finds nothing broken either (the error page aside: lychee without
+    --root-dir takes its absolute links for broken)."""
+    from dossier.linkcheck_external import OFFLINE_OPTIONS, run_lychee
+
+    pages = sorted(built_site.rglob("*.html"))
+    options = [*OFFLINE_OPTIONS, "--include-fragments=anchor-only", "--index-files", "index.html",
+               "--include-verbatim=true"]
+
+    result = run_lychee(options, pages)
+
+    assert check_site(built_site).links == result["total"] - result["excludes"] - result["unsupported"]
+    assert {Path(page).name for page in result["error_map"]} <= {"404.html"}
