@@ -246,10 +246,10 @@ def test_links_counts_every_link_checked_and_nothing_else(site):
 
 def test_parsing_on_two_processes_gives_the_same_report(site):
     plant(site, "archiv/index.html", '<a href="../zeitleiste.html#ev-gibt-es-nicht">x</a>')
-    one = check_site(site, workers=1)
+    one = check_site(site)
     # In a fresh interpreter: this one may run other tests' server threads, and forking those is unsafe.
-    script = ("import sys; from pathlib import Path; from dossier.linkcheck import check_site; "
-              "r = check_site(Path(sys.argv[1]), workers=2); print(r.pages, r.links); "
+    script = ("import sys; from pathlib import Path; from dossier import linkcheck; "
+              "linkcheck.PARALLEL_FROM = 1; r = linkcheck.check_site(Path(sys.argv[1])); print(r.pages, r.links); "
               "print(*(f.format() for f in r.findings), sep='\\n')")
 
     two = subprocess.run([sys.executable, "-c", script, str(site)], capture_output=True, text=True, check=True)

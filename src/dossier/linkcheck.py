@@ -29,19 +29,16 @@ The parser is selectolax's Lexbor, the HTML5 parser of the lexbor browser engine
 come out as a browser sees them. Until 2026 the check ran lychee with --include-fragments, which re-reads
 and re-parses the target page for every link with a fragment: on a synthetic dossier of 100 articles
 (685 pages, 34 MB of HTML, 110,096 links) 37.6 s; this module takes 0.6 s there (parsing is half of it).
-At 1,000 articles (6,760 pages, 348 MB, 1.1 million links) about 10 s of CPU, which two processes share
-(see _workers): below 2,000 pages starting them costs as much as they save.
+At 1,000 articles (6,760 pages, 348 MB, 1.1 million links) 8 to 10 s of CPU, which two processes share
+(see _parse_all): below 2,000 pages a second one saves little.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import posixpath
 import re
-import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -49,6 +46,8 @@ from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
+
+from .forked import fork_map
 
 
 class LinkcheckError(RuntimeError):
@@ -102,7 +101,7 @@ _SRCSET_DESCRIPTORS = re.compile(r"(?:[^,(]|\([^)]*\)?)*")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # the URL standard's scheme, before any "/", "?" or "#"
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
 
-PARALLEL_FROM = 2000  # pages; at 685 two processes took as long as one, at 6,840 a third less
+PARALLEL_FROM = 2000  # pages; at 685 two processes took as long as one, at 6,840 a third less time
 
 ROOT_RELATIVE = "root-relative link: breaks when the site is opened from a folder or served below a sub-path"
 
@@ -261,40 +260,22 @@ def _inventory(root: Path) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(files), frozenset(folders)
 
 
-def _parse_all(paths: list[Path], workers: int) -> list[tuple[frozenset[str], list[str]]]:
-    """Every page parsed, in order; on `workers` processes if more than one."""
-    if workers < 2:
+def _parse_all(paths: list[Path]) -> list[tuple[frozenset[str], list[str]]]:
+    """Every page parsed, in order; on both cores for a large site (fork_map: half the pages, by size, in a
+    forked child)."""
+    if len(paths) < PARALLEL_FROM:
         return [_parse(path) for path in paths]
-    # The largest pages first, so that no process is left with a big one at the end.
-    order = sorted(range(len(paths)), key=lambda i: -paths[i].stat().st_size)
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        results = list(pool.map(_parse, [paths[i] for i in order], chunksize=16))
-    parsed: list = [None] * len(paths)
-    for i, result in zip(order, results):
-        parsed[i] = result
-    return parsed
+    return fork_map(_parse, paths, weight=lambda path: path.stat().st_size)
 
 
-def _workers(pages: int) -> int:
-    """Two processes from PARALLEL_FROM pages on, if the machine has two cores. Forked, which costs little
-    and needs no `if __name__ == "__main__"` in the caller (spawn and forkserver start the caller's main
-    module again, and `python -m dossier` has none); but only in a process without other threads, for a
-    fork copies a lock another thread holds (a test's HTTP server, MkDocs' serve)."""
-    if (pages < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or threading.active_count() > 1
-            or "fork" not in multiprocessing.get_all_start_methods()):
-        return 1
-    return 2
-
-
-def check_site(site_dir: Path, workers: int | None = None) -> Report:
-    """`workers`: processes that parse the pages (default: see _workers)."""
+def check_site(site_dir: Path) -> Report:
     started = time.perf_counter()
     paths = html_pages(site_dir)
     if not paths:
         raise LinkcheckError(f"no HTML pages in {site_dir}: nothing to check")
     root = site_dir.resolve()
     pages = [path.relative_to(root).as_posix() for path in paths]
-    parsed = _parse_all(paths, _workers(len(paths)) if workers is None else workers)
+    parsed = _parse_all(paths)
     files, folders = _inventory(root)
     base = urlsplit(site_url(root) or "/").path.rstrip("/") + "/"
     site = _Site(root, files, folders, {page: anchors for page, (anchors, _) in zip(pages, parsed)}, base)
