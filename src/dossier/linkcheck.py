@@ -263,9 +263,7 @@ def _inventory(root: Path) -> tuple[frozenset[str], frozenset[str]]:
 def _parse_all(paths: list[Path]) -> list[tuple[frozenset[str], list[str]]]:
     """Every page parsed, in order; on both cores for a large site (fork_map: half the pages, by size, in a
     forked child)."""
-    if len(paths) < PARALLEL_FROM:
-        return [_parse(path) for path in paths]
-    return fork_map(_parse, paths, weight=lambda path: path.stat().st_size)
+    return fork_map(_parse, paths, weight=lambda path: path.stat().st_size, min_items=PARALLEL_FROM)
 
 
 def check_site(site_dir: Path) -> Report:
