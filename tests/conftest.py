@@ -48,9 +48,14 @@ def project_copy(tmp_path) -> Path:
 
 def _screenshots_script():
     """scripts/screenshots.py as a module (its browser launch and local server serve the browser tests too)."""
-    name = "dossier_screenshots"
+    return script_module("screenshots")
+
+
+def script_module(stem: str):
+    """scripts/<stem>.py as a module, loaded once."""
+    name = f"dossier_{stem}"
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "screenshots.py")
+        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{stem}.py")
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module  # dataclasses look their module up here
         spec.loader.exec_module(module)

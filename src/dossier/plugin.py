@@ -32,7 +32,7 @@ from .slugs import toc_slugify
 log = get_plugin_logger(__name__)
 
 ASSETS = ("dossier.css", "dossier-time.css", "dossier.js")
-# The search script is on every page (small, it loads nothing by itself); the engine only when used.
+# The search script is on every page (small, deferred, it loads nothing by itself); the engine only when used.
 SEARCH_SCRIPT = "search/dossier-search.js"
 SEARCH_ASSETS = (SEARCH_SCRIPT, "search/lunr.min.js")
 
@@ -67,18 +67,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # The generated pages are mostly raw HTML: set aside without Python-Markdown's HTML parser (same output).
         if not any(isinstance(e, RawHtmlBlocks) for e in config.markdown_extensions):
             config.markdown_extensions.append(RawHtmlBlocks())
-        for asset in ASSETS:
+        for asset in (*ASSETS, SEARCH_SCRIPT):
             path = f"assets/{asset}"
             if asset.endswith(".css"):
                 if path not in config.extra_css:
                     config.extra_css.append(path)
             elif path not in [str(script) for script in config.extra_javascript]:
-                # Deferred: our script never blocks the first paint (it only enhances what is there).
+                # Deferred: our scripts never block the first paint (they only enhance what is there).
                 script = c.ExtraScriptValue(path)
                 script.defer = True
                 config.extra_javascript.append(script)
-        if f"assets/{SEARCH_SCRIPT}" not in config.extra_javascript:
-            config.extra_javascript.append(f"assets/{SEARCH_SCRIPT}")
         config.extra["dossier_search"] = words_for(dossier.language).search  # the header box's words
         return config
 

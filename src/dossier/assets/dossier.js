@@ -62,7 +62,6 @@
     var axis = document.querySelector("[data-dossier-axis]");
     if (axis && axis.scrollWidth > axis.clientWidth) axis.scrollLeft = axis.scrollWidth;
     form.addEventListener("submit", function (e) { e.preventDefault(); });
-    form.hidden = false;
     apply();
   }
 
