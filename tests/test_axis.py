@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dossier.dates import parse_date
-from dossier.pages.axis import Segment, Tick, choose_scale, layout, ticks
+from dossier.pages.axis import MIN_TARGET, Segment, Tick, choose_scale, layout, ticks
 
 
 def dates(*texts):
@@ -86,3 +86,17 @@ def test_every_event_of_the_real_dossier_has_one_mark_in_date_order(real_dossier
     starts = [m.x0 for m in axis.marks]
     assert starts == sorted(starts)
     assert axis.scale.core_start == 2022
+
+
+def test_the_links_of_one_row_keep_apart_at_the_narrowest_plot(real_dossier):
+    """Each mark's link is at least MIN_TARGET wide (24 px on a 640 px plot), centred on its span; two in one
+    row never overlap, so every link is a whole 24 x 24 px tap target (the rows are 24 px high)."""
+    axis = layout((e.id, e.date) for e in real_dossier.events)
+    rows: dict[int, list[tuple[float, float]]] = {}
+    for mark in axis.marks:
+        middle, half = (mark.x0 + mark.x1) / 2, max(mark.x1 - mark.x0, MIN_TARGET) / 2
+        rows.setdefault(mark.lane, []).append((middle - half, middle + half))
+    assert MIN_TARGET * 640 / 100 == 24
+    for links in rows.values():
+        links.sort()
+        assert all(a[1] <= b[0] + 1e-9 for a, b in zip(links, links[1:]))

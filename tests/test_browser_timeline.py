@@ -13,14 +13,15 @@ from test_browser import (  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-# The axis's segments (their dates and drawn boxes) and every mark's drawn box, in CSS pixels.
+# The axis's segments (their dates and drawn boxes) and every mark's box (its item, the exact span the
+# mark is drawn on), with its link, in CSS pixels.
 GEOMETRY = """() => ({
   segments: [...document.querySelectorAll('.dossier-axis__segment')].map(s => {
     const r = s.getBoundingClientRect();
     return {start: s.dataset.start, end: s.dataset.end, left: r.left, right: r.right};
   }),
   marks: Object.fromEntries([...document.querySelectorAll('a.dossier-axis__mark')].map(a => {
-    const r = a.getBoundingClientRect();
+    const r = a.closest('.dossier-axis__item').getBoundingClientRect();
     return [a.dataset.event, {left: r.left, right: r.right, top: r.top, width: r.width,
                               href: a.getAttribute('href'), label: a.textContent.trim()}];
   })),
@@ -65,7 +66,7 @@ def test_the_overview_draws_every_event_of_dossier_json_at_its_bounds(tab, serve
     assert month > decade / 2
     # Precision shows: a day is a dot, a decade a bar ten years long; qualified dates are drawn differently.
     looks = tab.eval_on_selector_all("a.dossier-axis__mark", """ms => Object.fromEntries(ms.map(m => {
-        const s = getComputedStyle(m, '::before');
+        const s = getComputedStyle(m.closest('.dossier-axis__item'), '::before');
         return [m.dataset.event, s.borderStyle + ' ' + s.backgroundImage.slice(0, 24) + ' ' + s.borderRadius];
     }))""")
     plain = {looks[e["id"]] for e in export["events"] if not any(q in e["date"] for q in "~?%")

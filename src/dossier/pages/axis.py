@@ -21,7 +21,10 @@ CROWDED = 3  # a year with at least this many events starting in it belongs to t
 MIDDLE_YEARS = 30  # the middle segment reaches this far back from the core (to a decade)
 SHARES = {3: (0.2, 0.3, 0.5), 2: (0.4, 0.6), 1: (1.0,)}  # of the width, by number of segments
 BREAK = 1.5  # percent of the width left blank between two segments
-NOMINAL_WIDTH = 1000  # px the packing assumes (the plot is never narrower than 640 px on screen)
+MIN_PLOT = 640  # px: the plot is never narrower on screen (dossier-time.css); it scrolls on a phone
+# Percent: a mark's link is at least 24 px wide (WCAG 2.2 target size), centred on its span, at the
+# narrowest plot; the rows are 24 px high (dossier-time.css), so links in one row must not overlap.
+MIN_TARGET = 24 / MIN_PLOT * 100
 MIN_MARK = 1.0  # percent: a dot or a short bar is drawn at least this wide (see dossier-time.css)
 TAIL = 2.5  # percent: an open end ("bis 2024") is drawn as a fading tail of this length
 GAP = 0.4  # percent between two marks in one row
@@ -143,8 +146,8 @@ def _qualifier(date: EdtfDate) -> str | None:
 
 
 def layout(events: Iterable[tuple[str, EdtfDate]]) -> Axis:
-    """Every event as a mark: its exact span, and the first row (from the top) where its drawn extent,
-    with its tails, does not touch another mark's."""
+    """Every event as a mark: its exact span, and the first row (from the top) where its extent (what is
+    drawn, with its tails, and its link, at least MIN_TARGET wide) does not touch another mark's."""
     events = list(events)
     scale = choose_scale(d for _, d in events)
     rows: list[float] = []  # per row: where its last mark's drawn extent ends
@@ -154,8 +157,9 @@ def layout(events: Iterable[tuple[str, EdtfDate]]) -> Axis:
         open_start = date.is_interval and date.points[0] is None
         open_end = date.is_interval and date.points[1] is None
         middle, half = (x0 + x1) / 2, max(x1 - x0, MIN_MARK) / 2
-        left = middle - half - (TAIL if open_start else 0)
-        right = middle + half + (TAIL if open_end else 0)
+        link = max(x1 - x0, MIN_TARGET) / 2
+        left = min(middle - half - (TAIL if open_start else 0), middle - link)
+        right = max(middle + half + (TAIL if open_end else 0), middle + link)
         lane = next((i for i, end in enumerate(rows) if end + GAP <= left), len(rows))
         if lane == len(rows):
             rows.append(right)
