@@ -77,3 +77,18 @@ def test_none_of_our_scripts_blocks_the_first_paint(built_site):
         for tag in re.findall(r"<script[^>]*\ssrc=[^>]*>", html):
             if "assets/javascripts/bundle." not in tag:
                 assert re.search(r"\s(defer|async)\b", tag), (path.name, tag)
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_the_header_search_box_has_its_size_before_its_button_is_parsed(chromium, served, device):
+    """A slow phone may paint the header half parsed: the box must not grow when its button comes."""
+    context, page, guard = _open_context(chromium, served, **shots.VIEWPORTS[device])
+    box = "() => { const r = document.querySelector('form.dossier-search').getBoundingClientRect(); return [r.left, r.width, r.height]; }"
+    try:
+        goto(page, served + "index.html")
+        whole = page.evaluate(box)
+        page.evaluate("document.querySelector('form.dossier-search button').remove()")
+        assert page.evaluate(box) == whole
+    finally:
+        context.close()
+    guard.check()
