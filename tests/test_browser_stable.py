@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import script_module
-from test_browser import _open_context, chromium, goto, shots  # noqa: F401 - fixtures
+from test_browser import _open_context, chromium, goto, samples, shots  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -39,21 +39,24 @@ def test_the_measured_pages_do_not_shift_while_they_load(chromium, served, built
     assert shifted == {}
 
 
+# The filter form's and the overview's boxes, and where the list's jumps begin (a filter may shorten them).
 BOXES = """() => Object.fromEntries(['form.dossier-filter', '.dossier-axis', '#liste'].map(s => {
   const r = document.querySelector(s).getBoundingClientRect();
-  return [s, [r.top, r.height]];
+  return [s, s === '#liste' ? [r.top] : [r.top, r.height]];
 }))"""
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])
-def test_the_timeline_filter_stands_in_place_before_its_script_runs(chromium, served, device):
-    """The filter form, and what is below it, keep their boxes when dossier.js wires the filter up: the
-    script is held back until the page is parsed and laid out, then let through."""
+@pytest.mark.parametrize("filtered", [False, True])
+def test_the_timeline_filter_stands_in_place_before_its_script_runs(chromium, served, samples, device, filtered):
+    """The filter form, and what is below it, keep their boxes when dossier.js wires the filter up (and,
+    opened filtered, shows the reset): the script is held back until the page is parsed and laid out."""
     context, page, guard = _open_context(chromium, served, **shots.VIEWPORTS[device])
     held = []
     page.route("**/assets/dossier.js", lambda route: held.append(route))
+    query = f"?actor={samples.actor['id']}" if filtered else ""
     try:
-        page.goto(served + "zeitleiste.html", wait_until="commit")
+        page.goto(served + "zeitleiste.html" + query, wait_until="commit")
         page.wait_for_function("() => document.readyState === 'interactive'")  # parsed; deferred scripts wait
         assert len(held) == 1 and page.evaluate("!document.querySelector('[data-dossier-filter]').dataset.ready")
         before = page.evaluate(BOXES)
@@ -62,6 +65,7 @@ def test_the_timeline_filter_stands_in_place_before_its_script_runs(chromium, se
         page.wait_for_function("() => document.querySelector('[data-dossier-filter]').dataset.ready")
         assert page.evaluate(BOXES) == before
         assert page.locator("form.dossier-filter").is_visible()
+        assert page.locator(".dossier-filter__reset").is_visible() == filtered
     finally:
         context.close()
     guard.check()
