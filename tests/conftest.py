@@ -63,6 +63,17 @@ def script_module(stem: str):
 
 
 @pytest.fixture(scope="module")
+def chromium():
+    """Debian's chromium through playwright, launched as scripts/screenshots.py does (raises if missing)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = _screenshots_script().launch(p)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
 def served(built_site):
     """The built real site served from 127.0.0.1: its base URL."""
     server = _screenshots_script().serve(built_site)

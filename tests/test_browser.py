@@ -7,17 +7,15 @@ JavaScript error. Missing chromium or playwright is an error, never a skip.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import struct
-import sys
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
+from conftest import script_module
 from dossier.textmatch import fold_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -26,26 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 
 
-def _load_screenshots_script():
-    spec = importlib.util.spec_from_file_location("dossier_screenshots", ROOT / "scripts" / "screenshots.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
-
-shots = _load_screenshots_script()
+shots = script_module("screenshots")
 
 
 # ---- fixtures --------------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def chromium():
-    with sync_playwright() as p:
-        browser = shots.launch(p)  # raises if /usr/bin/chromium is missing
-        yield browser
-        browser.close()
-
 
 @pytest.fixture(scope="module")
 def export(built_site) -> dict:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import IN_VIEW, chromium, export, goto, phone_tab, tab  # noqa: F401 - fixtures
+from test_browser import IN_VIEW, export, goto, phone_tab, tab  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

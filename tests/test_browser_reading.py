@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from test_browser import DESKTOP, _open_context, chromium, export, goto, shots  # noqa: F401 (fixtures)
+from test_browser import DESKTOP, _open_context, export, goto, shots  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import script_module
-from test_browser import _open_context, chromium, goto, samples, shots  # noqa: F401 - fixtures
+from test_browser import _open_context, goto, samples, shots  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

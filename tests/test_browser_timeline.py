@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from test_browser import (  # noqa: F401 - fixtures
-    DESKTOP, assert_target, axe_violations, chromium, export, goto, samples, shots, tab, visible_ids,
+    DESKTOP, assert_target, axe_violations, export, goto, samples, shots, tab, visible_ids,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

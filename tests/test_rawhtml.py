@@ -4,9 +4,6 @@ on the shapes that decide where a raw block ends, and on random pages made of th
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import frontmatter
 import markdown
 import pytest
@@ -15,6 +12,7 @@ from hypothesis import strategies as st
 
 import datetime
 
+from conftest import script_module
 from dossier.exports import ExportMeta
 from dossier.pages import render_site
 from dossier.project import load_dossier
@@ -56,11 +54,7 @@ def test_every_page_of_the_real_dossier_converts_to_the_same_html(real_dossier):
 
 
 def test_every_page_of_a_synthetic_dossier_converts_to_the_same_html(tmp_path):
-    spec = importlib.util.spec_from_file_location("synthetic", "scripts/synthetic.py")
-    synthetic = importlib.util.module_from_spec(spec)
-    sys.modules["synthetic"] = synthetic
-    spec.loader.exec_module(synthetic)
-    project, _ = synthetic.write(tmp_path, 8)
+    project, _ = script_module("synthetic").write(tmp_path, 8)
     dossier, diagnostics = load_dossier(project)
     assert dossier is not None, [d.format() for d in diagnostics if d.severity == "error"]
     pages = _pages(dossier)

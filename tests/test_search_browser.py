@@ -6,14 +6,13 @@ The real dossier built with mkdocs --strict, Debian's chromium through playwrigh
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
+
+from conftest import script_module
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -23,28 +22,12 @@ REQUIRED_SHARE = 0.9
 SEARCH_FILES = ("search/index.js", "assets/search/lunr.min.js", "lunr.de.min.js")
 
 
-def _screenshots_module():
-    spec = importlib.util.spec_from_file_location("dossier_screenshots", ROOT / "scripts" / "screenshots.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)
-    spec.loader.exec_module(module)
-    return module
-
-
-shots = _screenshots_module()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = shots.launch(p)  # raises if /usr/bin/chromium is missing
-        yield chromium
-        chromium.close()
+shots = script_module("screenshots")
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+def page(chromium):
+    context = chromium.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
@@ -89,9 +72,9 @@ def test_query_benchmark_from_the_folder(page, built_site):
     check_benchmark(page, built_site.resolve().as_uri() + "/", "file://")
 
 
-def test_no_page_loads_the_index_before_search_is_used(browser, served, built_site):
+def test_no_page_loads_the_index_before_search_is_used(chromium, served, built_site):
     pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html"))
-    context = browser.new_context(locale="de-DE")
+    context = chromium.new_context(locale="de-DE")
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     tab = context.new_page()

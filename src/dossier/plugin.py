@@ -23,7 +23,7 @@ from .pages import render_site
 from .pages.ids import duplicate_ids
 from .pages.search_index import index_file
 from .pages.search_records import search_records
-from .pages.urls import EXPORT_FILE, Linker
+from .pages.urls import Linker
 from .prerender import prerender
 from .project import load_dossier, replaced_by_site
 from .rawhtml import RawHtmlBlocks

@@ -7,7 +7,7 @@ to its Jinja2 template (autoescaped: article text cannot inject HTML).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 
 import re
 
@@ -106,32 +106,25 @@ def render_site(dossier: Dossier, use_directory_urls: bool = False, title: str =
         urls.SEARCH: lambda: search.render(ctx),
     }
     catalogue = [(e.path, e.media_type, e.purpose) for e in exports]
+    if meta is not None:
+        from ..exports import jsonld  # here: the exports import this package
 
-    def page(item: tuple[str, str]) -> tuple[str, str]:
-        kind, key = item
-        if kind == "source":
-            path, text = urls.source_page(key), source.render(ctx, dossier.source_by_id[key])
-        elif kind == "actor":
-            path, text = urls.actor_page(key), actor.render(ctx, dossier.actor_by_id[key])
-        else:
-            path, text = key, whole[key]()
+    # Every page as (path, how to render it, its cost in ms measured at 1,000 articles), rendered on both
+    # cores (forked.py) split by that cost: the timeline and the topics grow with the events and claims, an
+    # actor's page with the places that name it.
+    n = len(dossier.sources)
+    cost = {urls.TIMELINE: 0.7 * len(dossier.events), urls.TOPICS: 0.6 * len(dossier.claims), urls.HOME: 2.6 * n}
+    jobs = [(path, render, cost.get(path, 0.5 * n)) for path, render in whole.items()]
+    jobs += [(urls.source_page(s.id), partial(source.render, ctx, s), 12) for s in dossier.sources]
+    sites = dossier.mention_sites
+    jobs += [(urls.actor_page(a.id), partial(actor.render, ctx, a), 1.3 + 0.13 * len(sites.get(a.id, ())))
+             for a in dossier.actors]
+
+    def page(job) -> tuple[str, str]:
+        path, render, _ = job
+        text = render()
         if meta is not None:
-            from ..exports import jsonld
-
             text += jsonld.script(jsonld.page_graph(dossier, meta, path, catalogue, use_directory_urls))
         return path, text
 
-    # Rendered on both cores (forked.py), split by the cost measured at 1,000 articles (ms): the timeline
-    # and the topics grow with the events and claims, an actor's page with the places that name it.
-    items = ([("page", path) for path in whole] + [("source", s.id) for s in dossier.sources]
-             + [("actor", a.id) for a in dossier.actors])
-    n = len(dossier.sources)
-    cost = {urls.TIMELINE: 0.7 * len(dossier.events), urls.TOPICS: 0.6 * len(dossier.claims), urls.HOME: 2.6 * n}
-
-    def weight(item: tuple[str, str]) -> float:
-        kind, key = item
-        if kind == "page":
-            return cost.get(key, 0.5 * n)
-        return 12 if kind == "source" else 1.3 + 0.13 * len(dossier.mention_sites.get(key, ()))
-
-    return dict(fork_map(page, items, weight=weight))
+    return dict(fork_map(page, jobs, weight=lambda job: job[2]))

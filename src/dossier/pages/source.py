@@ -9,7 +9,7 @@ from html import escape
 from markupsafe import Markup
 
 from ..model import Source
-from ..model.types import AUTHOR, Passage
+from ..model.types import AUTHOR
 from ..slugs import slugify
 from . import urls
 from .html import Decoration, render_inline
