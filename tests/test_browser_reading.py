@@ -113,6 +113,9 @@ def test_an_opened_passage_shows_what_it_is_evidence_for_and_the_way_back(chromi
         assert card["top"] < card["cardTop"] < card["height"], card
         if kind == "event":
             assert "Auch berichtet in" in card["text"]  # the other sources that report the same event
+            others = page.evaluate("[...document.querySelectorAll('.dossier-card .dossier-anno__more a')]"
+                                   ".map(a => a.href.split('#')[0])")
+            assert others and served + anchor.split("#")[0] not in others[:1], others
         assert card["back"][0] == served + back
         page.locator(".dossier-card .dossier-anno__back a").first.click()
         page.wait_for_url(served + back)

@@ -68,6 +68,8 @@ class Words:
     back_to_bibliography: str
     back: str
     also_in: str
+    also_here: str
+    only_here: str
     close: str
     highlights: str
     highlight_modes: dict[str, str]
@@ -220,6 +222,8 @@ GERMAN = Words(
     back_to_bibliography="Zur Bibliographie",
     back="Zurück",
     also_in="Auch berichtet in",
+    also_here="Auch in dieser Quelle",
+    only_here="Keine andere Quelle des Dossiers berichtet davon.",
     close="Schließen",
     highlights="Markierungen",
     highlight_modes={"all": "alle", "event": "Ereignisse", "claim": "Aussagen", "citation": "Literatur",
@@ -419,6 +423,8 @@ ENGLISH = Words(
     back_to_bibliography="To the bibliography",
     back="Back",
     also_in="Also reported in",
+    also_here="Also in this source",
+    only_here="No other source of the dossier reports it.",
     close="Close",
     highlights="Highlights",
     highlight_modes={"all": "all", "event": "events", "claim": "claims", "citation": "references",

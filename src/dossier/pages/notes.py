@@ -32,7 +32,8 @@ class Note:
     lead: str | None  # the event's date label; the claimant and stance ("Wladimir Putin sagt")
     text: Link  # the event's title, the claim's text, the reference, linked to where it is in the dossier
     back: Link  # "Zur Zeitleiste", "Zum Thema", "Zur Bibliographie": the way back, with the same target
-    also: tuple[Link, ...] = ()  # other passages that report the same event ("Schmitt 2024, ¶3")
+    also: tuple[Link, ...] = ()  # other sources' passages that report the same event ("Schmitt 2024, ¶3")
+    also_here: tuple[Link, ...] = ()  # further passages of this source for the same event ("¶9")
 
     @property
     def id(self) -> str:
@@ -49,17 +50,27 @@ def source_notes(ctx, source: Source, page: str) -> list[Note]:
     for ev in d.evidence_by_source.get(source.id, ()):
         event = d.event_by_id[ev.event]
         href = link(urls.TIMELINE, event.id)
-        also = tuple(Link(f"{d.source_by_id[o.source].short_cite}, ¶{_number(d, o.passage)}",
-                          link(urls.source_page(o.source), o.passage.anchor), d.source_by_id[o.source].title)
-                     for o in d.evidence_by_event.get(event.id, ()) if o.passage != ev.passage)
+        # The other passages for the event: further ones in this source ("¶9") apart from the other
+        # sources' ("Schmitt 2024, ¶3"), so that a reader sees at once whether anyone else reports it.
+        here, elsewhere = [], []
+        for o in d.evidence_by_event.get(event.id, ()):
+            if o.passage == ev.passage:
+                continue
+            other = d.source_by_id[o.source]
+            number = f"¶{_number(d, o.passage)}"
+            if o.source == source.id:
+                here.append(Link(number, f"#{o.passage.anchor}"))
+            else:
+                elsewhere.append(Link(f"{other.short_cite}, {number}",
+                                      link(urls.source_page(o.source), o.passage.anchor), other.title))
         drafts.append((ev.passage, "event", w.event, event.date.label(w), Link(event.title, href),
-                       Link(w.back_to_timeline, href), also))
+                       Link(w.back_to_timeline, href), tuple(elsewhere), tuple(here)))
     for claim in d.claims_by_source.get(source.id, ()):
         href = link(urls.TOPICS, f"k-{claim.id}")
         topic = d.topic_by_id[claim.topic].question if claim.topic else None
         lead = f"{claimant_name(ctx, claim.claimant, source)} {w.stances[claim.stance]}:"
         drafts.append((claim.passage, "claim", w.claim, lead, Link(german(claim.text), href, topic),
-                       Link(w.back_to_topic, href, topic), ()))
+                       Link(w.back_to_topic, href, topic), (), ()))
     for cit in d.citations_by_source.get(source.id, ()):
         href = link(urls.BIBLIOGRAPHY, f"ref-{cit.id}")
         text = format_citation(ctx, cit) or cit.title or cit.quote
@@ -67,7 +78,7 @@ def source_notes(ctx, source: Source, page: str) -> list[Note]:
             repeated = d.citation_by_id[cit.repeats]
             text = f"{w.ibid} ({repeated.title or repeated.quote})"
         drafts.append((cit.passage, "citation", w.reference, None, Link(text, href),
-                       Link(w.back_to_bibliography, href), ()))
+                       Link(w.back_to_bibliography, href), (), ()))
     drafts.sort(key=lambda draft: (draft[0].block, draft[0].start, -draft[0].end))
     return [Note(i, kind, passage, *rest) for i, (passage, kind, *rest) in enumerate(drafts, start=1)]
 
