@@ -62,8 +62,12 @@ def test_the_sources_table_shows_kind_and_outlet_on_desktop_and_phone(chromium, 
         assert {r["kind"] for r in rows} == kinds
         assert all(r["outlet"] and r["author"] for r in rows), rows  # "unbekannt" where unknown, in view
         assert "Krakowskie Studia" in " ".join(r["outlet"] for r in rows)
-        # Nothing runs off the side of the screen.
+        # Nothing runs off the side of the screen, nor out of its cell (the card clips what does).
         assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+        spill = page.eval_on_selector_all("table.dossier-table--sources td",
+                                          "tds => tds.filter(td => td.scrollWidth > td.clientWidth + 1)"
+                                          ".map(td => td.innerText)")
+        assert spill == []
     finally:
         context.close()
     guard.check()
