@@ -6,6 +6,7 @@ The real dossier built with mkdocs --strict, Debian's chromium through playwrigh
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -154,6 +155,14 @@ def test_results_page_lists_hits_in_rank_order_and_works_by_keyboard(page, serve
     assert target.removeprefix(served) == listed[0]
     page.keyboard.press("Enter")
     page.wait_for_url(target)
+
+
+def test_a_hit_marks_the_word_and_not_the_punctuation_around_it(page, served):
+    page.goto(served + "suche.html?q=R%C3%BCstungskontrollverhandlungen")
+    page.locator("[data-search-results] .dossier-hit").first.wait_for()
+    marked = page.eval_on_selector_all("[data-search-results] mark", "ms => ms.map(m => m.textContent)")
+    assert "Rüstungskontrollverhandlungen" in marked  # in the text followed by a comma
+    assert all(re.fullmatch(r"\w(.*\w)?", word) for word in marked), marked
 
 
 def test_the_header_box_lists_hits_while_typing_and_enter_opens_the_results_page(page, served):

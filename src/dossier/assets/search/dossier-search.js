@@ -280,12 +280,14 @@ var FIELDS = [["t", 2], ["x", 1], ["q", 3], ["n", 0.3], ["m", 1]];
     var tokens = text.split(/(\s+)/), first = -1, marks = [];
     tokens.forEach(function (tok, i) {
       if (i % 2) { marks.push(false); return; }
-      var core = tok.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+      // The word without the punctuation around it: only the word is marked ("Verhandlungen," marks no comma).
+      var parts = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u.exec(tok);
+      var core = parts[2].toLowerCase();
       var s = core ? stem(e, core) : "";
       var hit = !!s && Object.keys(highlight).some(function (h) {
         return s === h || (h.length >= 4 && s.lastIndexOf(h, 0) === 0) || (h.length >= 5 && s.indexOf(h) > 0);
       });
-      marks.push(hit);
+      marks.push(hit && parts);
       if (hit && first < 0) first = i;
     });
     var start = 0, end = tokens.length, span = 60;
@@ -296,7 +298,10 @@ var FIELDS = [["t", 2], ["x", 1], ["q", 3], ["n", 0.3], ["m", 1]];
     }
     if (start > 0) node.appendChild(document.createTextNode("… "));
     for (var i = start; i < end; i++) {
-      node.appendChild(marks[i] ? el("mark", null, tokens[i]) : document.createTextNode(tokens[i]));
+      if (!marks[i]) { node.appendChild(document.createTextNode(tokens[i])); continue; }
+      if (marks[i][1]) node.appendChild(document.createTextNode(marks[i][1]));
+      node.appendChild(el("mark", null, marks[i][2]));
+      if (marks[i][3]) node.appendChild(document.createTextNode(marks[i][3]));
     }
     if (end < tokens.length) node.appendChild(document.createTextNode(" …"));
     return node;
