@@ -101,6 +101,8 @@ class Words:
     contested_heading: str
     references: str
     other_claims: str
+    # The topics' index, where each topic has its own page (a large dossier, pages/urls.py); "a|b" as above.
+    topics_index: dict[str, str]
     bibliography_intro: str
     ibid: str
     in_container: str
@@ -283,6 +285,9 @@ GERMAN = Words(
     contested_heading="Wo die Quellen sich widersprechen",
     references="Referenzen",
     other_claims="Weitere Aussagen",
+    topics_index=dict(intro="{n} Fragen, jede auf ihrer eigenen Seite; die umstrittenen zuerst.",
+                      claims="{n} Aussage|{n} Aussagen", sources="aus {n} Quelle|aus {n} Quellen",
+                      other="ohne Thema", back="Alle Themen"),
     bibliography_intro="{n} Referenzen, nach zitierender Quelle.",
     ibid="Ebd.",
     in_container="In: {}.",
@@ -484,6 +489,9 @@ ENGLISH = Words(
     contested_heading="Where the sources disagree",
     references="References",
     other_claims="Other claims",
+    topics_index=dict(intro="{n} questions, each on a page of its own; the contested ones first.",
+                      claims="{n} claim|{n} claims", sources="from {n} source|from {n} sources",
+                      other="without a topic", back="All topics"),
     bibliography_intro="{n} references, by citing source.",
     ibid="Ibid.",
     in_container="In: {}.",

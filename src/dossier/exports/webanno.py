@@ -100,7 +100,7 @@ class _Writer:
                     else d.actor_by_id[claim.claimant].name
                 out.append(self.annotation(claim.passage, "describing",
                                            f"{w.claim}: {claimant} {w.stances[claim.stance]}: {claim.text}",
-                                           urls.TOPICS, f"k-{claim.id}"))
+                                           urls.topic_page(d, claim.topic), f"k-{claim.id}"))
             for cit in d.citations_by_source.get(source.id, ()):
                 base = d.citation_by_id[cit.repeats] if cit.repeats else cit
                 label = base.title or base.publisher or ", ".join(base.authors) or w.unknown

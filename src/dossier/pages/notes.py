@@ -66,7 +66,7 @@ def source_notes(ctx, source: Source, page: str) -> list[Note]:
         drafts.append((ev.passage, "event", w.event, event.date.label(w), Link(event.title, href),
                        Link(w.back_to_timeline, href), tuple(elsewhere), tuple(here)))
     for claim in d.claims_by_source.get(source.id, ()):
-        href = link(urls.TOPICS, f"k-{claim.id}")
+        href = link(urls.topic_page(d, claim.topic), f"k-{claim.id}")
         topic = d.topic_by_id[claim.topic].question if claim.topic else None
         lead = f"{claimant_name(ctx, claim.claimant, source)} {w.stances[claim.stance]}:"
         drafts.append((claim.passage, "claim", w.claim, lead, Link(german(claim.text), href, topic),

@@ -21,6 +21,27 @@ SEARCH = "suche.md"
 EXPORT_FILE = "dossier.json"
 
 
+# Above this many claims plus cells of the topics × sources grid, one topics page would run to megabytes
+# (49 MB, 16 of them the grid, at 1,000 articles): the topics page becomes an index of the questions, each
+# topic gets its own page, and so do the claims without a topic. The real dossier (142 claims, 55 cells)
+# stays on one page.
+TOPICS_ON_ONE_PAGE = 3_000
+OTHER_CLAIMS = "weitere-aussagen"  # the heading (one page) or the page (split) of the claims without a topic
+
+
+def topics_split(dossier) -> bool:
+    """Whether every topic has a page of its own (see TOPICS_ON_ONE_PAGE)."""
+    return len(dossier.claims) + len(dossier.topics) * len(dossier.sources) > TOPICS_ON_ONE_PAGE
+
+
+def topic_page(dossier, topic_id: str | None) -> str:
+    """The page that shows a topic and its claims (None: the claims without a topic). The topic's id, and its
+    claims' ids (k-<claim id>), are anchors on that page either way."""
+    if not topics_split(dossier):
+        return TOPICS
+    return f"themen/{topic_id or OTHER_CLAIMS}.md"
+
+
 def source_page(source_id: str) -> str:
     return f"quellen/{source_id}.md"
 

@@ -14,7 +14,11 @@ def collisions(defined) -> list[Diagnostic]:
     topics, claims = defined["topic"].places, defined["claim"].places
     found = []
     for topic_id, (path, pos) in topics.items():
-        if topic_id in TOPICS_PAGE_IDS:
+        if topic_id == "index":  # a large dossier gives each topic a page, themen/<id>: this one is the index's
+            found.append(Diagnostic(path, pos.line, pos.col, "reserved-id",
+                                    "topic id 'index' is the name of the topics' index page",
+                                    "give the topic another id"))
+        elif topic_id in TOPICS_PAGE_IDS:
             found.append(Diagnostic(path, pos.line, pos.col, "reserved-id",
                                     f"topic id '{topic_id}' is the id of a heading the topics page makes",
                                     "give the topic another id"))

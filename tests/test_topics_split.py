@@ -1,0 +1,91 @@
+"""A large dossier's topics: an index of the questions and a page per topic (pages/urls.py, topics_split),
+with every link to a claim, a topic or a source's answer leading to the page that has it. The real dossier
+stays on one topics page."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dossier.pages import render_site, urls
+
+ROOT = Path(__file__).resolve().parent.parent
+HREF = re.compile(r'href="([^"#]*)#([^"]+)"')
+IDS = re.compile(r'\sid="([^"]+)"|\{#([^}\s]+)\}')
+
+
+def _ids(markdown: str) -> set[str]:
+    return {a or b for a, b in IDS.findall(markdown)}
+
+
+def test_the_real_dossier_keeps_its_topics_on_one_page(real_dossier):
+    assert not urls.topics_split(real_dossier)
+    assert {p for p in render_site(real_dossier) if p.startswith("themen")} == {urls.TOPICS}
+
+
+@pytest.fixture
+def split(real_dossier, monkeypatch):
+    """The real dossier's pages as a large dossier would have them."""
+    monkeypatch.setattr(urls, "TOPICS_ON_ONE_PAGE", 0)
+    return render_site(real_dossier)
+
+
+def test_every_topic_and_the_claims_without_one_get_a_page(real_dossier, split):
+    d = real_dossier
+    expected = {urls.TOPICS} | {f"themen/{t.id}.md" for t in d.topics}
+    if any(not c.topic for c in d.claims):
+        expected.add(f"themen/{urls.OTHER_CLAIMS}.md")
+    assert {p for p in split if p.startswith("themen")} == expected
+    # Each claim stands on the one page urls.topic_page names for it, and on no other.
+    for claim in d.claims:
+        pages = [p for p, text in split.items() if f'id="k-{claim.id}"' in text]
+        assert pages == [urls.topic_page(d, claim.topic)], (claim.id, pages)
+    # The index names every topic, linked to its page, and has no claim of its own.
+    index = split[urls.TOPICS]
+    for topic in d.topics:
+        assert f'href="themen/{topic.id}.html"' in index
+    assert 'id="k-' not in index and "dossier-matrix" not in index
+
+
+def test_every_link_into_the_topics_finds_its_anchor(split):
+    ids = {page: _ids(text) for page, text in split.items()}
+    checked = 0
+    for page, text in split.items():
+        base = posixpath.dirname(page)
+        for target, fragment in HREF.findall(text):
+            if target and not target.endswith(".html"):
+                continue
+            path = posixpath.normpath(posixpath.join(base, target[:-5] + ".md")) if target else page
+            if not path.startswith("themen"):
+                continue
+            assert fragment in ids[path], (page, target, fragment)
+            checked += 1
+    assert checked > 100  # the source pages' notes and claims, the home page's disagreements
+
+
+@pytest.mark.slow
+def test_a_large_synthetic_dossier_builds_its_topic_pages_and_every_link_holds(tmp_path):
+    """100 synthetic articles (2,000 claims in 20 topics): the whole build, link check included."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import synthetic
+
+    project, _ = synthetic.write(tmp_path, 100)
+    build = subprocess.run([sys.executable, "-m", "dossier", "build"], cwd=project, capture_output=True, text=True)
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert "0 broken" in build.stdout + build.stderr
+    site = project / "site"
+    data = json.loads((site / "dossier.json").read_text(encoding="utf-8"))
+    assert all((site / "themen" / f"{t['id']}.html").is_file() for t in data["topics"])
+    assert (site / "themen.html").stat().st_size < 100_000
+    # A topic's page carries its claims as JSON-LD, each named by its anchor on that page.
+    topic = data["topics"][0]["id"]
+    page = (site / "themen" / f"{topic}.html").read_text(encoding="utf-8")
+    graph = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page).group(1))
+    named = sorted(n["@id"] for n in graph["@graph"] if n["@type"] == "Claim")
+    assert named == sorted(f"#k-{c['id']}" for c in data["claims"] if c.get("topic") == topic) != []
