@@ -1,6 +1,7 @@
-"""A large dossier's topics: an index of the questions and a page per topic (pages/urls.py, topics_split),
-with every link to a claim, a topic or a source's answer leading to the page that has it. The real dossier
-stays on one topics page."""
+"""A large dossier's topics and timeline: an index of the questions and a page per topic, an index of the
+periods and a page per period (pages/urls.py, topics_split and timeline_split), with every link to a claim,
+a topic, a source's answer or an event leading to the page that has it. The real dossier stays on one
+topics page and one timeline."""
 
 from __future__ import annotations
 
@@ -24,16 +25,35 @@ def _ids(markdown: str) -> set[str]:
     return {a or b for a, b in IDS.findall(markdown)}
 
 
-def test_the_real_dossier_keeps_its_topics_on_one_page(real_dossier):
-    assert not urls.topics_split(real_dossier)
-    assert {p for p in render_site(real_dossier) if p.startswith("themen")} == {urls.TOPICS}
+def test_the_real_dossier_keeps_its_topics_and_its_timeline_on_one_page(real_dossier):
+    assert not urls.topics_split(real_dossier) and not urls.timeline_split(real_dossier)
+    pages = render_site(real_dossier)
+    assert {p for p in pages if p.startswith(("themen", "zeitleiste"))} == {urls.TOPICS, urls.TIMELINE}
 
 
 @pytest.fixture
 def split(real_dossier, monkeypatch):
     """The real dossier's pages as a large dossier would have them."""
     monkeypatch.setattr(urls, "TOPICS_ON_ONE_PAGE", 0)
+    monkeypatch.setattr(urls, "TIMELINE_ON_ONE_PAGE", 0)
     return render_site(real_dossier)
+
+
+def test_every_event_stands_on_its_periods_page_and_the_index_links_every_period(real_dossier, split):
+    d = real_dossier
+    periods = {p for p in split if p.startswith("zeitleiste/")}
+    assert len(periods) > 5
+    for event in d.events:
+        pages = [p for p, text in split.items() if f'id="{event.id}"' in text and 'class="dossier-event' in text]
+        assert pages == [urls.event_page(d, event.id)], (event.id, pages)
+    index = split[urls.TIMELINE]
+    assert all(f'href="{p[:-3]}.html"' in index for p in periods)
+    assert "dossier-event" not in index and "dossier-axis" not in index
+    # Each period's page leads to the one before and after it: a chain through all of them.
+    nexts = {p: re.search(r'href="([^"]+)" rel="next"', split[p]) for p in periods}
+    assert sum(1 for m in nexts.values() if m is None) == 1
+    # An actor's page does not promise a timeline filtered by the actor (the filter works per period).
+    assert all("dossier-timeline-link" not in text for p, text in split.items() if p.startswith("akteure/"))
 
 
 def test_every_topic_and_the_claims_without_one_get_a_page(real_dossier, split):
@@ -62,7 +82,7 @@ def test_every_link_into_the_topics_finds_its_anchor(split):
             if target and not target.endswith(".html"):
                 continue
             path = posixpath.normpath(posixpath.join(base, target[:-5] + ".md")) if target else page
-            if not path.startswith("themen"):
+            if not path.startswith(("themen", "zeitleiste")):
                 continue
             assert fragment in ids[path], (page, target, fragment)
             checked += 1
@@ -70,12 +90,12 @@ def test_every_link_into_the_topics_finds_its_anchor(split):
 
 
 @pytest.mark.slow
-def test_a_large_synthetic_dossier_builds_its_topic_pages_and_every_link_holds(tmp_path):
-    """100 synthetic articles (2,000 claims in 20 topics): the whole build, link check included."""
+def test_a_large_synthetic_dossier_builds_its_split_pages_and_every_link_holds(tmp_path):
+    """200 synthetic articles (4,000 claims in 30 topics, 2,400 events): the whole build, link check included."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import synthetic
 
-    project, _ = synthetic.write(tmp_path, 100)
+    project, _ = synthetic.write(tmp_path, 200)
     build = subprocess.run([sys.executable, "-m", "dossier", "build"], cwd=project, capture_output=True, text=True)
     assert build.returncode == 0, build.stdout + build.stderr
     assert "0 broken" in build.stdout + build.stderr
@@ -83,6 +103,10 @@ def test_a_large_synthetic_dossier_builds_its_topic_pages_and_every_link_holds(t
     data = json.loads((site / "dossier.json").read_text(encoding="utf-8"))
     assert all((site / "themen" / f"{t['id']}.html").is_file() for t in data["topics"])
     assert (site / "themen.html").stat().st_size < 100_000
+    assert (site / "zeitleiste.html").stat().st_size < 100_000
+    for event in data["events"][:50]:  # the export's address of an event is where it is
+        page, anchor = event["page"].split("#")
+        assert f'id="{anchor}"' in (site / page).read_text(encoding="utf-8"), event["page"]
     # A topic's page carries its claims as JSON-LD, each named by its anchor on that page.
     topic = data["topics"][0]["id"]
     page = (site / "themen" / f"{topic}.html").read_text(encoding="utf-8")

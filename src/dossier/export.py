@@ -53,7 +53,7 @@ def export(dossier: Dossier, use_directory_urls: bool = False) -> dict[str, Any]
         text, start, end = _date(e.date)
         events.append({
             "id": e.id, "date": text, "start": start, "end": end, "title": e.title, "actors": list(e.actors),
-            "tags": list(e.tags), "page": f"{link.url(urls.TIMELINE)}#{e.id}",
+            "tags": list(e.tags), "page": f"{link.url(urls.event_page(dossier, e.id))}#{e.id}",
             "evidence": [{"source": ev.source, "quote": ev.quote, "anchor": anchor(ev.passage),
                           **dict(zip(("date", "start", "end"), _date(ev.date)))}
                          for ev in dossier.evidence_by_event.get(e.id, ())],

@@ -269,6 +269,12 @@ GERMAN = Words(
         "count": "{shown} von {total} Ereignissen, in Überblick und Liste",
         "reset": "Filter zurücksetzen", "whole_quote": "ganzes Zitat",
         "decade_range": "{first}er–{last}er Jahre",
+        # A large dossier's timeline, one page per period (pages/urls.py); "a|b": singular|plural.
+        "split_intro": ("{n} Ereignisse, nach Zeitabschnitten auf eigenen Seiten. Der Filter nach Akteur und "
+                        "Schlagwort wirkt auf der Seite eines Abschnitts; alle Ereignisse eines Akteurs stehen "
+                        "auf seiner Seite."),
+        "period_events": "{n} Ereignis|{n} Ereignisse", "period_count": "{shown} von {total} Ereignissen",
+        "all_periods": "Alle Zeitabschnitte", "periods": "Zeitabschnitte",
     },
     footnote="Fußnote",
     cited_by="zitiert in",
@@ -473,6 +479,10 @@ ENGLISH = Words(
         "count": "{shown} of {total} events, in the overview and the list",
         "reset": "Reset the filter", "whole_quote": "whole quote",
         "decade_range": "{first}s–{last}s",
+        "split_intro": ("{n} events, by period on pages of their own. The filter by actor and tag works on a "
+                        "period's page; all the events of an actor are on the actor's page."),
+        "period_events": "{n} event|{n} events", "period_count": "{shown} of {total} events",
+        "all_periods": "All periods", "periods": "Periods",
     },
     footnote="Footnote",
     cited_by="cited in",

@@ -92,7 +92,7 @@ class _Graph:
 
     def event(self, event: Event) -> dict[str, Any]:
         return _compact({
-            "@type": "Event", "@id": self.href(urls.TIMELINE, event.id), "name": event.title,
+            "@type": "Event", "@id": self.href(urls.event_page(self.d, event.id), event.id), "name": event.title,
             "startDate": iso_date(event.date), "description": event.note,
             "performer": [self.ref(a) for a in event.actors],
             "subjectOf": [{"@id": self.href(urls.source_page(ev.source), ev.passage.anchor)}
@@ -126,8 +126,10 @@ def page_graph(dossier: Dossier, meta: ExportMeta, page: str, exports=(), use_di
     nodes: list[dict[str, Any]] = []
     if page in (urls.HOME, urls.DATA):
         nodes.append(g.dataset(list(exports)))
-    elif page == urls.TIMELINE:
-        nodes += [g.event(e) for e in d.events]
+    elif page == urls.TIMELINE:  # a large dossier's timeline index has none: they are on the periods' pages
+        nodes += [] if urls.timeline_split(d) else [g.event(e) for e in d.events]
+    elif page.startswith("zeitleiste/"):
+        nodes += [g.event(d.event_by_id[e]) for e in urls.events_on(d, page)]
     elif page == urls.TOPICS:  # a large dossier's topics index has none: they are on the topics' pages
         nodes += [] if urls.topics_split(d) else [g.claim(c) for c in d.claims]
     elif page.startswith("themen/"):

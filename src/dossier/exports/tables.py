@@ -115,7 +115,7 @@ def _rows(dossier: Dossier, link: Linker, meta: ExportMeta) -> dict[str, list[di
                     "wikidata": a.wikidata, "page": meta.absolute(link.url(urls.actor_page(a.id)))} for a in d.actors],
         "events": [{"id": e.id, "date": e.date.text, "start": e.date.start.isoformat(), "end": e.date.end.isoformat(),
                     "title": e.title, "actors": e.actors, "tags": e.tags, "note": e.note,
-                    "page": meta.absolute(f"{link.url(urls.TIMELINE)}#{e.id}")} for e in d.events],
+                    "page": meta.absolute(f"{link.url(urls.event_page(d, e.id))}#{e.id}")} for e in d.events],
         "topics": [{"id": t.id, "question": t.question, "contested": t.contested, "disagreement": t.disagreement}
                    for t in d.topics],
         "evidence": [{"event": ev.event, "source": ev.source, "quote": ev.quote, "date": text(ev.date),

@@ -94,7 +94,7 @@ class _Writer:
             for ev in d.evidence_by_source.get(source.id, ()):
                 event = d.event_by_id[ev.event]
                 out.append(self.annotation(ev.passage, "identifying", f"{w.event}: {self.date(event.date)}, {event.title}",
-                                           urls.TIMELINE, event.id))
+                                           urls.event_page(d, event.id), event.id))
             for claim in d.claims_by_source.get(source.id, ()):
                 claimant = (", ".join(source.authors) or w.author_voice) if claim.claimant == AUTHOR \
                     else d.actor_by_id[claim.claimant].name

@@ -90,6 +90,8 @@ class Context:
         return ENV.get_template(template).render(w=self.words, link=self.link(page), urls=urls,
                                                  notes=self.with_source_links(page), agree=self.view(page),
                                                  topic_page=partial(urls.topic_page, self.dossier),
+                                                 event_page=partial(urls.event_page, self.dossier),
+                                                 timeline_split=urls.timeline_split(self.dossier),
                                                  tag_label=self.dossier.tag_label, **values)
 
 
@@ -118,9 +120,10 @@ def render_site(dossier: Dossier, use_directory_urls: bool = False, title: str =
     # cores (forked.py) split by that cost: the timeline and the topics grow with the events and claims, an
     # actor's page with the places that name it.
     n = len(dossier.sources)
-    cost = {urls.TIMELINE: 0.7 * len(dossier.events), urls.TOPICS: 0.6 * len(dossier.claims) * (not urls.topics_split(dossier)), urls.HOME: 2.6 * n}
+    cost = {urls.TIMELINE: 0.7 * len(dossier.events) * (not urls.timeline_split(dossier)), urls.TOPICS: 0.6 * len(dossier.claims) * (not urls.topics_split(dossier)), urls.HOME: 2.6 * n}
     jobs = [(path, render, cost.get(path, 0.5 * n)) for path, render in whole.items()]
     jobs += [(page, render, 0.6 * claims) for page, render, claims in topics.pages(ctx)]
+    jobs += [(page, render, 0.7 * events) for page, render, events in timeline.pages(ctx)]
     jobs += [(urls.source_page(s.id), partial(source.render, ctx, s), 12) for s in dossier.sources]
     sites = dossier.mention_sites
     jobs += [(urls.actor_page(a.id), partial(actor.render, ctx, a), 1.3 + 0.13 * len(sites.get(a.id, ())))

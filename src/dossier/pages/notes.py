@@ -49,7 +49,7 @@ def source_notes(ctx, source: Source, page: str) -> list[Note]:
     drafts = []
     for ev in d.evidence_by_source.get(source.id, ()):
         event = d.event_by_id[ev.event]
-        href = link(urls.TIMELINE, event.id)
+        href = link(urls.event_page(d, event.id), event.id)
         # The other passages for the event: further ones in this source ("¶9") apart from the other
         # sources' ("Schmitt 2024, ¶3"), so that a reader sees at once whether anyone else reports it.
         here, elsewhere = [], []

@@ -134,7 +134,7 @@ class _Builder:
 
     def events(self):
         for event in self.d.events:
-            yield Record(self.url(urls.TIMELINE, event.id), "event",
+            yield Record(self.url(urls.event_page(self.d, event.id), event.id), "event",
                          self.title("event", event.date.label(self.w), event.title),
                          text=self.readable(event.note), 
                          actors=event.actors, year=event.date.start.year)

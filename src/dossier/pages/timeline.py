@@ -4,7 +4,9 @@ passage that reports it. Filterable by actor and tag in the browser (assets/doss
 
 from __future__ import annotations
 
+from ..i18n import words_for
 from . import axis, urls
+from .actor import plural
 from .kwic import ELLIPSIS
 
 LONG_QUOTE = 140  # characters: a longer quote folds to its head, with a way to open it
@@ -41,21 +43,81 @@ def period(date, core_start: int, words) -> tuple[str, str]:
     return f"zeit_{decade}er", words.decade.format(decade)
 
 
-def render(ctx) -> str:
-    d, w = ctx.dossier, ctx.words
-    overview = axis.layout((e.id, e.date) for e in d.events)
-    core = overview.scale.core_start
+def _core_start(d) -> int:
+    return axis.choose_scale(e.date for e in d.events).core_start
+
+
+def event_periods(d) -> dict[str, str]:
+    """Each event's period, by its anchor ("zeit_2023"): where a split timeline shows it (pages/urls.py)."""
+    core, w = _core_start(d), words_for(d.language)
+    return {event.id: period(event.date, core, w)[0] for event in d.events}
+
+
+def _periods(ctx, core: int) -> dict[tuple[str, str], list]:
     # One heading per period, in order of first appearance: a vague date ("19XX") sorts among precise
     # ones, and its period must not open a second "1950er Jahre" further down.
+    d, w = ctx.dossier, ctx.words
     periods: dict[tuple[str, str], list] = {}
     for event in d.events:
         evidence = by_source(d, d.evidence_by_event.get(event.id, ()))
         actors = [d.actor_by_id[a] for a in event.actors]
         periods.setdefault(period(event.date, core, w), []).append((event, actors, evidence))
-    # Jumps: the core's years first, latest first; then the periods before, in order.
+    return periods
+
+
+def _jumps(periods, core: int) -> tuple[list, list]:
+    """The core's years first, latest first; then the periods before, in order."""
     core_jumps = [key for key in reversed(periods) if key[0][5:].isdigit() and int(key[0][5:]) >= core]
-    earlier = [key for key in periods if key not in core_jumps]
-    actors_in_use = sorted({a for e in d.events for a in e.actors}, key=lambda a: d.actor_by_id[a].name.casefold())
+    return core_jumps, [key for key in periods if key not in core_jumps]
+
+
+def _filter_values(d, events) -> dict:
+    actors = sorted({a for e in events for a in e.actors}, key=lambda a: d.actor_by_id[a].name.casefold())
+    return dict(filter_actors=[d.actor_by_id[a] for a in actors], filter_tags=d.tags)
+
+
+def render(ctx) -> str:
+    d = ctx.dossier
+    if urls.timeline_split(d):
+        return _render_index(ctx)
+    overview = axis.layout((e.id, e.date) for e in d.events)
+    core = overview.scale.core_start
+    periods = _periods(ctx, core)
+    core_jumps, earlier = _jumps(periods, core)
     return ctx.render("timeline.md.j2", urls.TIMELINE, periods=list(periods.items()), total=len(d.events),
-                      filter_actors=[d.actor_by_id[a] for a in actors_in_use], filter_tags=d.tags,
-                      axis=overview, events=d.event_by_id, core_jumps=core_jumps, earlier_jumps=earlier)
+                      axis=overview, events=d.event_by_id, core_jumps=core_jumps, earlier_jumps=earlier,
+                      **_filter_values(d, d.events))
+
+
+def pages(ctx) -> list[tuple[str, object, int]]:
+    """The pages of a split timeline's periods, as (page, render, events); none for a small dossier."""
+    d = ctx.dossier
+    if not urls.timeline_split(d):
+        return []
+    periods = list(_periods(ctx, _core_start(d)).items())
+    ordered = sorted(range(len(periods)), key=lambda i: min(e.date.start for e, _, _ in periods[i][1]))
+    jobs = []
+    for rank, i in enumerate(ordered):
+        (anchor, label), entries = periods[i]
+        before = periods[ordered[rank - 1]][0] if rank else None
+        after = periods[ordered[rank + 1]][0] if rank + 1 < len(ordered) else None
+        jobs.append((urls.period_page(anchor),
+                     lambda anchor=anchor, label=label, entries=entries, before=before, after=after:
+                     _render_period(ctx, anchor, label, entries, before, after), len(entries)))
+    return jobs
+
+
+def _render_index(ctx) -> str:
+    d = ctx.dossier
+    core = _core_start(d)
+    periods = {key: len(entries) for key, entries in _periods(ctx, core).items()}
+    core_jumps, earlier = _jumps(periods, core)
+    return ctx.render("timeline_index.md.j2", urls.TIMELINE, total=len(d.events), counts=periods,
+                      core_jumps=core_jumps, earlier_jumps=earlier, plural=plural)
+
+
+def _render_period(ctx, anchor, label, entries, before, after) -> str:
+    events = [event for event, _, _ in entries]
+    return ctx.render("timeline_period.md.j2", urls.period_page(anchor), anchor=anchor, label=label,
+                      entries=entries, total=len(entries), before=before, after=after,
+                      **_filter_values(ctx.dossier, events))

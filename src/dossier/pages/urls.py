@@ -42,6 +42,51 @@ def topic_page(dossier, topic_id: str | None) -> str:
     return f"themen/{topic_id or OTHER_CLAIMS}.md"
 
 
+# Above this many events one timeline page would run to megabytes (35 MB at 1,000 articles, 12,000 events):
+# the timeline becomes an index of its periods, each period (a year in the core, a decade before it) a page.
+TIMELINE_ON_ONE_PAGE = 2_000
+
+
+def timeline_split(dossier) -> bool:
+    return len(dossier.events) > TIMELINE_ON_ONE_PAGE
+
+
+def period_page(anchor: str) -> str:
+    """The page of a period of a split timeline, by the period's anchor ("zeit_2023" -> zeitleiste/2023.md)."""
+    return f"zeitleiste/{anchor.removeprefix('zeit_')}.md"
+
+
+def event_page(dossier, event_id: str) -> str:
+    """The page that shows an event; its id is an anchor there either way."""
+    if not timeline_split(dossier):
+        return TIMELINE
+    return period_page(_event_periods(dossier)[event_id])
+
+
+def events_on(dossier, page: str) -> list[str]:
+    """The ids of the events a period's page shows, in the dossier's order."""
+    return _event_periods(dossier, by_page=True).get(page, [])
+
+
+_periods_of: dict[int, tuple] = {}
+
+
+def _event_periods(dossier, by_page: bool = False):
+    # Every stage asks for an event's page many times (links, exports, search); the periods come from all the
+    # dates at once (the timeline's scale), so they are worked out once per dossier and kept for the last one.
+    held = _periods_of.get(id(dossier))
+    if held is None or held[0] is not dossier:
+        from .timeline import event_periods
+
+        _periods_of.clear()
+        periods = event_periods(dossier)
+        pages: dict[str, list[str]] = {}
+        for event, anchor in periods.items():
+            pages.setdefault(period_page(anchor), []).append(event)
+        held = _periods_of[id(dossier)] = (dossier, periods, pages)
+    return held[2] if by_page else held[1]
+
+
 def source_page(source_id: str) -> str:
     return f"quellen/{source_id}.md"
 
