@@ -4,6 +4,7 @@ child's half still raises, in the parent, with its traceback."""
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -44,3 +45,33 @@ def test_few_items_are_computed_here():
 def test_two_large_items_may_be_worth_a_fork():
     pids = fork_map(lambda i: os.getpid(), [1, 2], min_items=2)
     assert len(set(pids)) == 2
+
+
+def test_background_computes_in_a_child_while_this_process_goes_on():
+    with forked.Background(lambda: ([i * i for i in range(100)], os.getpid())) as background:
+        here = sum(range(100))  # this process's own work meanwhile
+        squares, pid = background.result()
+    assert here == 4950 and squares == [i * i for i in range(100)]
+    assert pid != os.getpid()
+
+
+def test_background_without_a_fork_computes_here():
+    with forked.Background(os.getpid, fork=False) as background:
+        assert background.result() == os.getpid()
+
+
+def test_an_error_in_the_background_raises_in_the_parent():
+    def fails():
+        raise ValueError("in the child")
+
+    with pytest.raises(ValueError, match="in the child"), forked.Background(fails) as background:
+        background.result()
+
+
+def test_a_background_child_whose_value_is_not_wanted_is_ended_and_reaped():
+    started = time.perf_counter()
+    with forked.Background(lambda: time.sleep(30)) as background:
+        child = background._child
+    assert time.perf_counter() - started < 5
+    with pytest.raises(ChildProcessError):  # reaped: no zombie left behind
+        os.waitpid(child, os.WNOHANG)

@@ -100,3 +100,22 @@ def test_nesting_up_to_the_limit_is_read():
     text = "x: " + "[" * (limits.MAX_DEPTH - 1) + "]" * (limits.MAX_DEPTH - 1) + "\n"  # the mapping is a level
     data, _ = parse(text)
     assert data["x"] is not None
+
+
+def _positions(value):
+    """Every value of a parse with its positions, to compare two parses."""
+    if isinstance(value, dict):
+        return (value.pos, [(k, value.key_pos[k], value.value_pos[k], _positions(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return (value.pos, [(p, _positions(v)) for v, p in zip(value, value.item_pos)])
+    return value
+
+
+def test_a_file_without_aliases_reads_as_one_that_might_have_them():
+    # Nodes are counted only where an alias can be (the text has a '*'): the values and positions are the same.
+    text = ("events:\n  - id: e-1\n    date: 2024-06-01\n    actors: [a, b]\n    note: \"x\\ty\"\n"
+            "  - {id: e-2, title: 'Zwei', tags: [c]}\nwer: null\n")
+    without, problems = parse(text)
+    with_star, more = parse(text + "# * no alias, but a star\n")
+    assert _positions(without) == _positions(with_star) and problems == more == []
+    assert without["events"][1].value_pos["title"].line == 6

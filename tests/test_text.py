@@ -7,7 +7,7 @@ import pytest
 from dossier.mentions import MentionFinder
 from dossier.pages.html import Decoration, md_inline, render_inline
 from dossier.pages.urls import Linker
-from dossier.textmatch import find_quote
+from dossier.textmatch import Haystack, find_quote
 
 
 @pytest.mark.parametrize("quote, found", [
@@ -97,3 +97,12 @@ def test_a_quote_differing_in_invisible_characters_is_explained():
     assert explain_mismatch("Verhandlungen", ["Die Ver\u00adhandlungen"])[0] == 0
     assert "U+00AD (SOFT HYPHEN)" in explain_mismatch("Verhandlungen", ["Die Ver\u00adhandlungen"])[1]
     assert explain_mismatch("Verhandlungen", ["Die Gespräche"]) is None
+
+
+def test_find_quote_stays_within_a_block_and_counts_in_it():
+    # The blocks are searched joined: an occurrence must neither span two blocks nor count from the first.
+    blocks = ["Das Ende.", "Anfang aaa", "aa"]
+    assert find_quote("Ende. Anfang", blocks) == []
+    spans = find_quote("aa", blocks)
+    assert [(s.block, s.start, s.end) for s in spans] == [(1, 7, 9), (1, 8, 10), (2, 0, 2)]
+    assert find_quote("aa", Haystack(blocks)) == spans  # folded once, searched for many quotes

@@ -24,12 +24,12 @@ MAX_ALIAS_VALUES = 10_000
 
 # C0 controls except tab and line feed (a carriage return is gone after reading in text mode), DEL and
 # the C1 range: invisible in an editor, harmful in a terminal (ESC) or a page (NUL).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def control_characters(text: str) -> Iterator[tuple[int, str]]:
     """(offset, character) of every control character in `text`."""
-    for match in _CONTROL.finditer(text):
+    for match in CONTROL.finditer(text):
         yield match.start(), match.group()
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .limits import CONTROL_HINT, MAX_ALIAS_VALUES, MAX_DEPTH, char_name, control_characters
+from .limits import CONTROL, CONTROL_HINT, MAX_ALIAS_VALUES, MAX_DEPTH, char_name
 
 
 @dataclass(frozen=True)
@@ -108,10 +108,13 @@ class _Reading:
     loader: yaml.SafeLoader
     duplicates: list[DuplicateKeyError]
     problems: list[ValueProblem]
+    # Whether the text can hold an alias at all: without a '*' there is none, and no node to count
+    # (counting a million nodes is a tenth of reading 1,000 articles' annotations).
+    aliases: bool = True
     seen: set[int] = field(default_factory=set)  # the nodes made so far; meeting one again is an alias's copy
     copies: int = 0
 
-    def count(self, node: yaml.Node, depth: int) -> None:
+    def count(self, node: yaml.Node) -> None:
         """An alias (`*name`) makes a copy of what its anchor holds: aliases of aliases multiply, and an
         alias inside its own anchor never ends. Both are stopped here, at a bound no honest file reaches."""
         if id(node) in self.seen:
@@ -123,11 +126,12 @@ class _Reading:
                                   _pos(node, self.line_offset),
                                   "write the entries out instead of repeating them with aliases ('&name', '*name')",
                                   "yaml-too-large")
+
+    def too_deep(self, node: yaml.Node) -> YamlSyntaxError:
         # The same bound as _Loader's: libyaml's parser, which composes most files, stops only at 1,000, and
         # an alias inside its own anchor makes any depth.
-        if depth >= MAX_DEPTH and isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-            raise YamlSyntaxError(f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
-                                  _pos(node, self.line_offset), _TOO_DEEP_HINT, "yaml-too-deep")
+        return YamlSyntaxError(f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                               _pos(node, self.line_offset), _TOO_DEEP_HINT, "yaml-too-deep")
 
 
 _NUMBERS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
@@ -159,42 +163,57 @@ def _scalar(node: yaml.ScalarNode, reading: _Reading) -> Any:
             raise YamlSyntaxError(f"YAML syntax error: cannot read {node.value!r} as {node.tag}",
                                   _pos(node, line_offset),
                                   "dossier reads plain YAML: remove the tag before the value") from None
-    if isinstance(value, str):
-        # The reader refuses raw control characters; an escape in a quoted value ("\e", "\x00") makes them.
-        for _, char in control_characters(value):
-            reading.problems.append(ValueProblem(_pos(node, line_offset), "control-character",
-                                                 f"the value contains the control character {char_name(char)}",
-                                                 CONTROL_HINT + "; here it is written as an escape such as \\e or \\x1b"))
-            break
+    # The reader refuses raw control characters; an escape in a quoted value ("\e", "\x00") makes them.
+    if isinstance(value, str) and (control := CONTROL.search(value)):
+        reading.problems.append(ValueProblem(_pos(node, line_offset), "control-character",
+                                             f"the value contains the control character {char_name(control.group())}",
+                                             CONTROL_HINT + "; here it is written as an escape such as \\e or \\x1b"))
     return value
 
 
-def _convert(node: yaml.Node, reading: _Reading, depth: int = 0) -> Any:
-    reading.count(node, depth)
-    line_offset = reading.line_offset
-    if isinstance(node, yaml.MappingNode):
+_MAPPING, _SEQUENCE = yaml.MappingNode, yaml.SequenceNode
+
+
+def _convert(node: yaml.Node, reading: _Reading, depth: int, pos: Pos) -> Any:
+    """The value of `node`, which stands at `pos` (its parent made that already). This runs once per
+    value of every file (a million at 1,000 articles), hence the inlined positions and text values."""
+    if reading.aliases:
+        reading.count(node)
+    kind = type(node)
+    if kind is not _MAPPING and kind is not _SEQUENCE:
+        if node.tag == _STR and not CONTROL.search(node.value):
+            return node.value  # what _scalar returns for text without control characters, the most of all
+        return _scalar(node, reading)
+    if depth >= MAX_DEPTH:
+        raise reading.too_deep(node)
+    line_offset = reading.line_offset + 1
+    if kind is _MAPPING:
         result = LocDict()
-        result.pos = _pos(node, line_offset)
-        result.key_pos, result.value_pos = {}, {}
+        result.pos = pos
+        result.key_pos, result.value_pos = key_pos, value_pos = {}, {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, reading, depth + 1)
+            mark = key_node.start_mark
+            at = Pos(mark.line + line_offset, mark.column + 1)
+            key = _convert(key_node, reading, depth + 1, at)
             key = key if isinstance(key, str) else str(key)
             if key in result:
-                reading.duplicates.append(DuplicateKeyError(key, _pos(key_node, line_offset), result.key_pos[key]))
+                reading.duplicates.append(DuplicateKeyError(key, at, key_pos[key]))
                 continue
-            result[key] = _convert(value_node, reading, depth + 1)
-            result.key_pos[key] = _pos(key_node, line_offset)
-            result.value_pos[key] = _pos(value_node, line_offset)
+            mark = value_node.start_mark
+            value_at = Pos(mark.line + line_offset, mark.column + 1)
+            result[key] = _convert(value_node, reading, depth + 1, value_at)
+            key_pos[key] = at
+            value_pos[key] = value_at
         return result
-    if isinstance(node, yaml.SequenceNode):
-        result = LocList()
-        result.pos = _pos(node, line_offset)
-        result.item_pos = []
-        for item in node.value:
-            result.append(_convert(item, reading, depth + 1))
-            result.item_pos.append(_pos(item, line_offset))
-        return result
-    return _scalar(node, reading)
+    result = LocList()
+    result.pos = pos
+    result.item_pos = item_pos = []
+    for item in node.value:
+        mark = item.start_mark
+        at = Pos(mark.line + line_offset, mark.column + 1)
+        result.append(_convert(item, reading, depth + 1, at))
+        item_pos.append(at)
+    return result
 
 
 def parse(text: str, line_offset: int = 0) -> tuple[Any, list[DuplicateKeyError | ValueProblem]]:
@@ -208,8 +227,8 @@ def parse(text: str, line_offset: int = 0) -> tuple[Any, list[DuplicateKeyError 
         return None, []
     # A loader per document: a loader keeps every node it constructed (and with it the file's text), so a
     # shared one would grow with every rebuild under `mkdocs serve`.
-    reading = _Reading(line_offset, yaml.SafeLoader(""), [], [])
-    data = _convert(node, reading)
+    reading = _Reading(line_offset, yaml.SafeLoader(""), [], [], aliases="*" in text)
+    data = _convert(node, reading, 0, _pos(node, line_offset))
     return data, [*reading.duplicates, *dict.fromkeys(reading.problems)]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from types import MappingProxyType
+from typing import Iterable
 
 from ..mentions import MentionFinder, short_forms
 from .agreement import derive_contested
@@ -33,12 +34,19 @@ def mention_counts(sites: dict[str, list[MentionSite]]) -> dict[str, dict[str, i
     return counts
 
 
+def in_order(sources: Iterable[Source]) -> list[Source]:
+    """The sources as the dossier lists them: by date, undated last."""
+    return sorted(sources, key=lambda s: ((0, s.date.sort_key()) if s.date else (1,), s.id))
+
+
 def assemble(sources: list[Source], summaries: dict[str, str], actors: list[Actor], events: list[Event],
              topics: list[Topic], evidence: list[Evidence], claims: list[Claim], citations: list[Citation],
-             language: str = "de", tags: list[Tag] = (), positions: list[Position] = ()) -> Dossier:
-    sources = sorted((dataclasses.replace(s, summary=summaries.get(s.id)) for s in sources),
-                     key=lambda s: ((0, s.date.sort_key()) if s.date else (1,), s.id))  # undated last
-    sites = mention_sites(actors, sources)
+             language: str = "de", tags: list[Tag] = (), positions: list[Position] = (),
+             sites: dict[str, list[MentionSite]] | None = None) -> Dossier:
+    """`sites`: mention_sites(actors, in_order(sources)) when it was computed already (in a child, while the
+    annotations were checked)."""
+    sources = in_order(dataclasses.replace(s, summary=summaries.get(s.id)) for s in sources)
+    sites = mention_sites(actors, sources) if sites is None else sites
     mentions = mention_counts(sites)
     topics = contested_from_positions(topics, positions)
     return Dossier(

@@ -23,7 +23,7 @@ from ..load import Project, TextBlock
 from ..load.located_yaml import LocList
 from ..mentions import Mention, MentionFinder, short_forms
 from ..slugs import slugify
-from ..textmatch import find_quote, fold
+from ..textmatch import Haystack, find_quote
 from .dates import DateMention, find_dates
 from .names import NameCandidate, Vocabulary, find_names
 from .text import sentence_around
@@ -170,7 +170,7 @@ def _actor_counts(blocks: Sequence[TextBlock], actors: list[dict],
 def _dates(source_id: str, paragraphs: list[str], body: list[tuple[int, str]], article_date: EdtfDate | None,
            finder: MentionFinder, own_data: Any, events_data: Any) -> tuple[tuple[DateSuggestion, ...], int]:
     """The date expressions no evidence (or citation) quote of the source covers yet, and how many it does."""
-    folded = [fold(text) for text in paragraphs]  # once, not once per quote
+    folded = Haystack(paragraphs)  # folded once, not once per quote
     covered: dict[int, list] = {}  # paragraph index -> spans that evidence or citation quotes cover
     for entry in _entries(own_data, "evidence") + _entries(own_data, "citations"):
         if isinstance(entry.get("quote"), str):

@@ -6,21 +6,20 @@ error) and every diagnostic, sorted by file and line.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from ..diagnostics import Diagnostic, did_you_mean
 from ..load import Project
 from ..load.located_yaml import LocDict, LocList, Pos
 from ..model import Dossier
-from ..model.build import assemble
+from ..model.build import assemble, in_order, mention_sites
+from ..forked import Background
 from ..dates import EdtfDate
-from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Passage, Position, Source, Tag, Topic
-from ..textmatch import closest_passage, explain_mismatch, find_quote, fold
+from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Position, Source, Tag, Topic
 from . import agreement, formats, ids, specs
 from .editorial import editorial_warnings
 from .fields import RESERVED_IDS, SLUG, Checker, slug_hint
+from .quotes import QuoteFinder
 
 
 @dataclass
@@ -74,24 +73,33 @@ def _records(checker: Checker, data, key: str, example: str) -> list[tuple[LocDi
 def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
     run = _Run(project)
     sources = run.sources()
-    actors, events, topics, tags = run.actors(), run.events(), run.topics(), run.tags()
-    annotations = [run.annotations(sources[source_id], f) for source_id, f in sorted(project.per_source.items())
-                   if source_id in sources]  # a source with errors of its own is reported already
-    run.references()
-    run.require_evidence({e for a in annotations for e in a.cited_events})
-    editorial_warnings(project, [k for a in annotations for k in a.claims], run.checker_for)
-    positions = [p for a in annotations for p in a.positions]
-    for a in annotations if positions else ():
-        agreement.missing_positions(a.checker, run.topic_by_id, a.claim_topics, a.positions)
-    agreement.contested_warnings(topics, positions, run.topic_places)
-    diagnostics = sorted(run.diagnostics() + ids.collisions(run.defined))
-    if any(d.severity == "error" for d in diagnostics):
-        return None, diagnostics
-    return assemble(
-        list(sources.values()), {a.source: a.summary for a in annotations if a.summary}, actors, events, topics,
-        [e for a in annotations for e in a.evidence], [k for a in annotations for k in a.claims],
-        [r for a in annotations for r in a.citations], tags=tags, positions=positions,
-    ), diagnostics
+    actors = run.actors()
+    # The actors' mentions need only the texts and the actors: a child finds them while this process checks
+    # the rest (background.result() waits for it; leaving the block ends it, unwanted after an error).
+    order = in_order(sources.values())
+    with Background(lambda: mention_sites(actors, order), fork=len(order) >= PARALLEL_FROM) as background:
+        events, topics, tags = run.events(), run.topics(), run.tags()
+        annotations = [run.annotations(sources[source_id], f) for source_id, f in sorted(project.per_source.items())
+                       if source_id in sources]  # a source with errors of its own is reported already
+        run.references()
+        run.require_evidence({e for a in annotations for e in a.cited_events})
+        editorial_warnings(project, [k for a in annotations for k in a.claims], run.checker_for)
+        positions = [p for a in annotations for p in a.positions]
+        for a in annotations if positions else ():
+            agreement.missing_positions(a.checker, run.topic_by_id, a.claim_topics, a.positions)
+        agreement.contested_warnings(topics, positions, run.topic_places)
+        diagnostics = sorted(run.diagnostics() + ids.collisions(run.defined))
+        if any(d.severity == "error" for d in diagnostics):
+            return None, diagnostics
+        return assemble(
+            list(sources.values()), {a.source: a.summary for a in annotations if a.summary}, actors, events, topics,
+            [e for a in annotations for e in a.evidence], [k for a in annotations for k in a.claims],
+            [r for a in annotations for r in a.citations], tags=tags, positions=positions, sites=background.result(),
+        ), diagnostics
+
+
+# Sources from which the mentions are found in a child: below, a fork costs about what it saves.
+PARALLEL_FROM = 32
 
 
 @dataclass
@@ -221,7 +229,7 @@ class _Run:
         if top is None:
             return found
         found.summary = top["summary"]
-        quotes = _QuoteFinder(c, source)
+        quotes = QuoteFinder(c, source)
         self._evidence(c, quotes, top["evidence"], found)
         self._claims(c, quotes, top["claims"], found)
         self._citations(c, quotes, top["citations"], found)
@@ -230,7 +238,7 @@ class _Run:
             lambda pos, topic, what: self.refs.append(_Ref(c, pos, "topic", topic, what)))
         return found
 
-    def _evidence(self, c: Checker, quotes: _QuoteFinder, entries, found: _Annotations) -> None:
+    def _evidence(self, c: Checker, quotes: QuoteFinder, entries, found: _Annotations) -> None:
         anchors_used: set[str] = set()
         seen: set[tuple[str, str]] = set()
         for item, pos in _items(entries):
@@ -256,7 +264,7 @@ class _Run:
             if passage:
                 found.evidence.append(Evidence(found.source, e["event"], e["quote"], passage, e["date"]))
 
-    def _claims(self, c: Checker, quotes: _QuoteFinder, entries, found: _Annotations) -> None:
+    def _claims(self, c: Checker, quotes: QuoteFinder, entries, found: _Annotations) -> None:
         for item, pos in _items(entries):
             k = c.mapping(item, specs.CLAIM, _what("claim", item), pos)
             if not k:
@@ -277,7 +285,7 @@ class _Run:
                 found.claims.append(Claim(k["id"], found.source, k["claimant"], k["stance"], k["topic"],
                                           tuple(a for a, _ in k["about"]), k["text"], k["quote"], passage))
 
-    def _citations(self, c: Checker, quotes: _QuoteFinder, entries, found: _Annotations) -> None:
+    def _citations(self, c: Checker, quotes: QuoteFinder, entries, found: _Annotations) -> None:
         earlier: list[str] = []  # "Ibid." repeats a reference this source made before
         for item, pos in _items(entries):
             r = c.mapping(item, specs.CITATION, _what("citation", item), pos)
@@ -345,52 +353,3 @@ def _number_blocks(blocks) -> tuple[Block, ...]:
 def _items(value: LocList | list) -> list[tuple[object, Pos]]:
     """A checked list's entries with their positions ([] when the list was missing or not a list)."""
     return list(zip(value, value.item_pos)) if isinstance(value, LocList) else []
-
-
-class _QuoteFinder:
-    """Finds a source's quotes in its paragraphs; reports quotes that are missing or ambiguous."""
-
-    def __init__(self, checker: Checker, source: Source):
-        self.checker = checker
-        self.source = source
-        self.index = [i for i, b in enumerate(source.blocks) if b.kind == "p"]
-        self.texts = [source.blocks[i].text for i in self.index]
-        self.folded = [fold(text) for text in self.texts]  # once per source, not once per quote
-
-    def find(self, quote: str, pos: Pos, anchor: str) -> Passage | None:
-        if not self.texts:
-            return None  # a source without text: reported once, as empty-source, not once per quote
-        spans = find_quote(quote, self.folded)
-        if len(spans) == 1:
-            span = spans[0]
-            return Passage(self.source.id, self.index[span.block], span.start, span.end, anchor)
-        if spans:
-            where = ", ".join(f"{self.source.path}:{self.source.blocks[self.index[s.block]].line}" for s in spans)
-            self.checker.error(pos, "quote-ambiguous", f"the quote occurs {len(spans)} times in {self.source.path}",
-                               f"lengthen the quote until it is unique; it stands at {where}")
-            return None
-        headings = [b for b in self.source.blocks if b.kind == "h2" and find_quote(quote, [b.text])]
-        if headings:
-            self.checker.error(pos, "quote-in-heading", f"the quote is a subheading of {self.source.path}",
-                               f"quote a passage of a paragraph instead (the heading is on line {headings[0].line})")
-            return None
-        across = find_quote(quote, [" ".join(self.texts)])
-        if across:
-            ends = list(accumulate(len(text) + 1 for text in self.texts))  # where each paragraph's text ends
-            block = self.source.blocks[self.index[bisect_right(ends, across[0].start)]]
-            self.checker.error(pos, "quote-across-paragraphs",
-                               f"the quote runs across a paragraph break in {self.source.path}",
-                               "a quote must stand within one paragraph: shorten it, or split it into two entries "
-                               f"(it begins at {self.source.path}:{block.line}, paragraph {block.number})")
-            return None
-        best = closest_passage(quote, self.texts)
-        if why := explain_mismatch(quote, self.texts):
-            block = self.source.blocks[self.index[why[0]]]
-            hint = f"{why[1]} (in {self.source.path}:{block.line}, paragraph {block.number})"
-        elif best:
-            block = self.source.blocks[self.index[best[0]]]
-            hint = f"closest passage ({self.source.path}:{block.line}, paragraph {block.number}): \"{best[1]}\""
-        else:
-            hint = "copy the quote from the source text"
-        self.checker.error(pos, "quote-not-found", f"the quote does not occur in {self.source.path}", hint)
-        return None
