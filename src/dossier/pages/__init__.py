@@ -82,6 +82,11 @@ class Context:
 
         return render
 
+    @cached_property
+    def agreement_memo(self) -> dict:
+        """What the pages' Views work out once per build (pages/agreement.py)."""
+        return {}
+
     def view(self, page: str) -> View:
         """Where the sources agree, for templates on `page`."""
         return View(self, page)

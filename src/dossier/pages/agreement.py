@@ -40,6 +40,10 @@ class Group:
 class View:
     def __init__(self, ctx, page: str):
         self.ctx, self.page, self.d = ctx, page, ctx.dossier
+        # A topic's row and an event's dates do not depend on the page: worked out once per build, when
+        # a page first needs them, and shared by every page's View (a large dossier has a page per topic
+        # and per period; each working out all of them was topics x sources per page).
+        self._memo = ctx.agreement_memo
 
     def label(self, topic: Topic, cell: Cell) -> str:
         """The answer in words: a scale word, the topic's own answer(s), or the derived status."""
@@ -61,14 +65,16 @@ class View:
         return sorted(self.d.topics, key=lambda t: (not t.contested, -speaking[t.id]))
 
     def row(self, topic: Topic) -> tuple[Cell, ...]:
-        return self._rows[topic.id]
-
-    @cached_property
-    def _rows(self) -> dict[str, tuple[Cell, ...]]:
-        return {t.id: agreement.row(self.d, t) for t in self.d.topics}
+        rows = self._memo.setdefault("rows", {})
+        if topic.id not in rows:
+            rows[topic.id] = agreement.row(self.d, topic)
+        return rows[topic.id]
 
     def cell(self, topic: Topic, source_id: str) -> Cell:
-        return next(c for c in self.row(topic) if c.source.id == source_id)
+        cells = self._memo.setdefault("cells", {})
+        if topic.id not in cells:
+            cells[topic.id] = {c.source.id: c for c in self.row(topic)}
+        return cells[topic.id][source_id]
 
     def anchor(self, topic: Topic, source: Source) -> str:
         return position_anchor(topic.id, source.id)
@@ -96,20 +102,22 @@ class View:
         return [t for t in self.topics if t.contested]
 
     def event(self, event: Event) -> EventDates:
-        return self._events[event.id]
+        events = self._memo.setdefault("events", {})
+        if event.id not in events:
+            events[event.id] = self._event(event)
+        return events[event.id]
 
-    @cached_property
-    def _events(self) -> dict[str, EventDates]:
-        result = {}
-        for event in self.d.events:
-            reported = agreement.reported_dates(self.d, event)
-            reporting = {ev.source for ev in self.d.evidence_by_event.get(event.id, ())}
-            first = agreement.first_reported(self.d, event) if len(reporting) > 1 else ()
-            undated = tuple(s for s in self.d.sources if s.id in reporting and s.date is None) if first else ()
-            result[event.id] = EventDates(reported, agreement.dates_differ_from_event(event, reported),
-                                          agreement.dates_disagree(reported), first, undated)
-        return result
+    def _event(self, event: Event) -> EventDates:
+        d = self.d
+        reported = agreement.reported_dates(d, event)
+        reporting = {ev.source for ev in d.evidence_by_event.get(event.id, ())}
+        first = agreement.first_reported(d, event) if len(reporting) > 1 else ()
+        # In the dossier's order of sources; only those that report the event (not a pass over all sources).
+        undated = tuple(d.source_by_id[s] for s in sorted(reporting, key=d.source_order.__getitem__)
+                        if d.source_by_id[s].date is None) if first else ()
+        return EventDates(reported, agreement.dates_differ_from_event(event, reported),
+                          agreement.dates_disagree(reported), first, undated)
 
     @cached_property
     def date_disagreements(self) -> list[tuple[Event, EventDates]]:
-        return [(e, self._events[e.id]) for e in self.d.events if self._events[e.id].disagree]
+        return [(e, self.event(e)) for e in self.d.events if self.event(e).disagree]
