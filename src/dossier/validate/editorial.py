@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from typing import Callable, Iterable
 
-from ..dates import coerce_date_text
+from ..dates import DateError, coerce_date_text, parse_date
 from ..load import Project
 from ..load.located_yaml import LocDict, LocList
 from ..model.types import Claim
@@ -75,6 +75,10 @@ def _inferred_date(c: Checker, item: LocDict, kind: str) -> None:
     date, note = coerce_date_text(item.get("date")), item.get("note")
     if not date or not isinstance(note, str) or "?" in date or "%" in date:
         return
+    try:
+        parse_date(date)
+    except DateError:
+        return  # a date that is not one has its error already; a hint to write "1945-13?" would mislead
     for sentence in _sentences(note):
         inferred = _INFERRED.search(sentence)
         if inferred and _DATE_WORD.search(sentence):
