@@ -84,7 +84,8 @@ class _Graph:
             author = self.ref(claim.claimant)
         passage = self.href(urls.source_page(source.id), claim.passage.anchor)
         return _compact({
-            "@type": "Claim", "@id": self.href(urls.topic_page(self.d, claim.topic), f"k-{claim.id}"), "text": claim.text, "author": author,
+            "@type": "Claim", "@id": self.href(urls.topic_page(self.d, claim.topic), f"k-{claim.id}"),
+            "text": claim.text, "author": author,
             "appearance": {"@type": "Quotation", "@id": passage, "url": passage, "text": claim.quote,
                            "isPartOf": {"@id": self.href(urls.source_page(source.id), "quelle")}},
             "about": [self.ref(a) for a in claim.about],
@@ -134,7 +135,7 @@ def page_graph(dossier: Dossier, meta: ExportMeta, page: str, exports=(), use_di
         nodes += [] if urls.topics_split(d) else [g.claim(c) for c in d.claims]
     elif page.startswith("themen/"):
         topic = page[len("themen/"):-3]
-        claims = [c for c in d.claims if not c.topic] if topic == urls.OTHER_CLAIMS else d.claims_by_topic.get(topic, ())
+        claims = d.claims_without_topic if topic == urls.OTHER_CLAIMS else d.claims_by_topic.get(topic, ())
         nodes += [g.claim(c) for c in claims]
     elif page == urls.BIBLIOGRAPHY:
         nodes += [g.work(c) for c in d.citations if not c.repeats]

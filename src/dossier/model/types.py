@@ -289,6 +289,10 @@ class Dossier:
         return _frozen_index((c.topic, c) for c in self.claims if c.topic)
 
     @cached_property
+    def claims_without_topic(self) -> tuple[Claim, ...]:
+        return tuple(c for c in self.claims if not c.topic)
+
+    @cached_property
     def claims_by_claimant(self) -> Mapping[str, tuple[Claim, ...]]:
         return _frozen_index((c.claimant, c) for c in self.claims)
 

@@ -4,6 +4,8 @@ passage that reports it. Filterable by actor and tag in the browser (assets/doss
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..i18n import words_for
 from . import axis, urls
 from .actor import plural
@@ -110,7 +112,7 @@ def pages(ctx) -> list[tuple[str, object, int]]:
 def _render_index(ctx) -> str:
     d = ctx.dossier
     core = _core_start(d)
-    periods = {key: len(entries) for key, entries in _periods(ctx, core).items()}
+    periods = Counter(period(e.date, core, ctx.words) for e in d.events)  # in order of first appearance
     core_jumps, earlier = _jumps(periods, core)
     return ctx.render("timeline_index.md.j2", urls.TIMELINE, total=len(d.events), counts=periods,
                       core_jumps=core_jumps, earlier_jumps=earlier, plural=plural)

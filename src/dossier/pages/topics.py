@@ -20,17 +20,13 @@ def _by_source(ctx, claims):
             for sid, group in groupby(claims, key=lambda c: c.source)]
 
 
-def _unassigned(d) -> list:
-    return [c for c in d.claims if not c.topic]
-
-
 def render(ctx) -> str:
     d = ctx.dossier
     if urls.topics_split(d):
         return _render_index(ctx)
     topics = [(t, _by_source(ctx, d.claims_by_topic.get(t.id, ()))) for t in d.topics]
     topics.sort(key=lambda tc: (not tc[0].contested, -len(tc[1])))
-    unassigned = _by_source(ctx, _unassigned(d))
+    unassigned = _by_source(ctx, d.claims_without_topic)
     return ctx.render("topics.md.j2", urls.TOPICS, topics=topics, unassigned=unassigned)
 
 
@@ -41,7 +37,7 @@ def pages(ctx) -> list[tuple[str, object, float]]:
         return []
     jobs = [(urls.topic_page(d, t.id), lambda t=t: _render_topic(ctx, t), len(d.claims_by_topic.get(t.id, ())))
             for t in d.topics]
-    if unassigned := _unassigned(d):
+    if unassigned := d.claims_without_topic:
         jobs.append((urls.topic_page(d, None), lambda: _render_other(ctx, unassigned), len(unassigned)))
     return jobs
 
@@ -54,14 +50,15 @@ def _render_index(ctx) -> str:
         claims = d.claims_by_topic.get(topic.id, ())
         counted = plural(tw["claims"], len(claims)) + " " + plural(tw["sources"], len({c.source for c in claims}))
         rows.append((topic, counted, [(g, len(g.sources)) for g in view.groups(topic)]))
-    other = _unassigned(d)
+    other = d.claims_without_topic
     return ctx.render("topics_index.md.j2", urls.TOPICS, rows=rows, n=len(rows),
                       other=plural(tw["claims"], len(other)) if other else None)
 
 
 def _render_topic(ctx, topic) -> str:
     page = urls.topic_page(ctx.dossier, topic.id)
-    return ctx.render("topic.md.j2", page, topic=topic, sources=_by_source(ctx, ctx.dossier.claims_by_topic.get(topic.id, ())))
+    claims = ctx.dossier.claims_by_topic.get(topic.id, ())
+    return ctx.render("topic.md.j2", page, topic=topic, sources=_by_source(ctx, claims))
 
 
 def _render_other(ctx, claims) -> str:
