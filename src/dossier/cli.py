@@ -74,7 +74,7 @@ def serve(dev_addr: str) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     os.chdir(root)
     # Become mkdocs (no child process): a signal to `dossier serve` then reaches the server itself.
-    os.execvpe(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr], env)
+    os.execvpe(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", dev_addr], env)
 
 
 @main.command()

@@ -4,6 +4,9 @@ files, and watches sources/ and annotations/ under `mkdocs serve`."""
 
 from __future__ import annotations
 
+import functools
+import gc
+import logging
 import os
 from importlib import resources
 from pathlib import Path
@@ -14,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from . import rebuild
 from .diagnostics import format_report
 from .export import export_json
 from .forked import fork_map
@@ -47,7 +51,32 @@ class DossierConfig(base.Config):
     stand = c.Optional(c.Type(str))  # ISO date of the data; else SOURCE_DATE_EPOCH, else the newest date in it
 
 
+_GC_THRESHOLD: tuple[int, int, int] | None = None  # the collector's thresholds before the build
+
+
+def _restore_gc() -> None:
+    global _GC_THRESHOLD
+    if _GC_THRESHOLD:
+        gc.set_threshold(*_GC_THRESHOLD)
+        _GC_THRESHOLD = None
+
+
+class _QuietDirty(logging.Filter):
+    """MkDocs warns that a dirty build gives "inaccurate navigation and other links": true of its own
+    judgement by modification times, not of rebuild.py's, which writes every file whose inputs changed."""
+
+    def filter(self, record):
+        return not (rebuild.RECORD.active and record.getMessage().startswith("A 'dirty' build is being performed"))
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
+
+
 class DossierPlugin(BasePlugin[DossierConfig]):
+    def on_startup(self, command, dirty):
+        # Called once per process, not per rebuild: `dossier serve` runs `mkdocs serve --dirty`.
+        rebuild.RECORD.active = command == "serve" and dirty
+
     def on_config(self, config):
         # Validate here, before MkDocs cleans site/: a failed build leaves the previous site as it was.
         self.root = Path(config.config_file_path).parent
@@ -61,6 +90,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if dossier is None:
             raise PluginError("the dossier has errors:\n" + format_report(diagnostics))
         self.dossier = dossier
+        # Rendering makes millions of short-lived containers; at the default threshold (700) the collector
+        # runs every few hundred of them and takes a quarter of rendering the pages. Rarer collections
+        # free the same cycles, a little later. Restored when the build ends.
+        global _GC_THRESHOLD
+        _GC_THRESHOLD = _GC_THRESHOLD or gc.get_threshold()
+        gc.set_threshold(100_000, 50, 100)
         config.theme.dirs.insert(0, str(resources.files("dossier") / "theme"))
         # Heading anchors that read well: "#fussnoten", not "#funoten" (umlauts and ß written out).
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", toc_slugify)
@@ -107,11 +142,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             files.append(File.generated(config, f"assets/{asset}", content=content))
         files.append(File.generated(config, index.path, content=index.content))
         log.info(index.summary())
+        if rebuild.RECORD.active:
+            _track(files, config)
         return files
 
     def on_nav(self, nav, config, files):
         # Convert the pages' Markdown on both cores before MkDocs renders them one by one (prerender.py).
-        pages = [f.page for f in files.documentation_pages() if f.page is not None]
+        pages = [f.page for f in files.documentation_pages() if f.page is not None and f.is_modified()]
+        if rebuild.RECORD.active:
+            log.info(f"rebuilding {len(pages):,} of {len(files.documentation_pages()):,} pages")
         prerender(pages, config, files, files.get_file_from_path)
         return nav
 
@@ -132,7 +171,30 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                               "give the annotation with that id another one")
         return output
 
+    def on_post_build(self, config):
+        _restore_gc()
+        if rebuild.RECORD.active:
+            rebuild.remove_stale(rebuild.RECORD.finish(), config.site_dir)
+
+    def on_build_error(self, error):
+        _restore_gc()
+        rebuild.RECORD.forget()
+
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / self.config.sources))
         server.watch(str(self.root / self.config.annotations))
         return server
+
+
+def _track(files: Files, config) -> None:
+    """Under `serve --dirty`: each file counts as modified only when what it is made from changed since
+    the last build (rebuild.py), a generated file by its content, a file on disk by its size and time."""
+    setting = rebuild.digest(Path(config.config_file_path).read_bytes() if config.config_file_path else b"",
+                             rebuild.folder_digest(config.theme.dirs), *sorted(f.src_uri for f in files))
+    digests = {}
+    for file in files:
+        digests[file.abs_dest_path] = (rebuild.digest(file.content_bytes) if file.abs_src_path is None
+                                       else rebuild.stat_digest(file.abs_src_path))
+        # An instance attribute, read by MkDocs in place of File.is_modified (its modification-time rule).
+        file.is_modified = functools.partial(rebuild.RECORD.changed, file.abs_dest_path)
+    rebuild.RECORD.start(config.site_dir, setting, digests)
