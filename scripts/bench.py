@@ -1,6 +1,6 @@
 """Benchmark: `dossier check`, `dossier build` and a bare MkDocs build of the same articles, for N articles.
 
-    .venv/bin/python scripts/bench.py [--sizes 10,100,1000] [--repeat 3] [--workdir /tmp/dossier-bench]
+    .venv/bin/python scripts/bench.py [--sizes 10,100,1000] [--repeat 3] [--workdir /tmp/dossier-bench] [--serve]
 
 For each N it writes a synthetic dossier at the real density (scripts/synthetic.py) and a bare
 MkDocs + Material project of the same article texts, then runs the three commands in turn, `--repeat`
@@ -8,6 +8,7 @@ times (interleaved, so that a busy machine slows all three alike), each as its o
 the medians: wall-clock and CPU time (user + system, the process and its children), peak memory (the
 largest sum of the resident sets of the command's processes, sampled every 20 ms), the size of the site,
 the ratio of the dossier build to the bare build, and the growth from the smallest N to the largest.
+With `--serve`, also the seconds `dossier serve` takes to show three kinds of edit (scripts/serve_latency.py).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import serve_latency  # noqa: E402
 import synthetic  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -117,13 +119,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10,100,1000", help="comma-separated N (default: 10,100,1000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each command per N; the median is shown")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/dossier-bench"), help="where the projects go")
+    parser.add_argument("--serve", action="store_true", help="also measure how soon `dossier serve` shows an edit")
     args = parser.parse_args(argv)
-    results = {}
+    results, served = {}, {}
     for n in (int(s) for s in args.sizes.split(",")):
         results[n] = bench(n, args.repeat, args.workdir)
+        if args.serve:
+            served[n] = serve_latency.measure(args.workdir / str(n) / "dossier")
         print(f"N={n} done", file=sys.stderr, flush=True)
     print(f"load average before the last run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(report(results))
+    for n, seconds in sorted(served.items()):
+        print(f"serve N={n}: " + ", ".join(f"{what} {s:.1f} s" for what, s in seconds.items()))
     return 0
 
 

@@ -16,8 +16,12 @@ import bench  # noqa: E402
 
 @pytest.mark.slow
 def test_benchmark_runs_at_n_10(tmp_path, capsys):
-    assert bench.main(["--sizes", "10", "--repeat", "1", "--workdir", str(tmp_path)]) == 0
-    row = next(line for line in capsys.readouterr().out.splitlines() if line.split()[:1] == ["10"])
+    assert bench.main(["--sizes", "10", "--repeat", "1", "--workdir", str(tmp_path), "--serve"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    row = next(line for line in out if line.split()[:1] == ["10"])
+    served = next(line for line in out if line.startswith("serve N=10: "))
+    for what in ("first build", "source text", "source annotations", "events.yml"):
+        assert f"{what} " in served
     assert row.split()[1:3] == ["57", "120"]  # actors, events
     data = json.loads((tmp_path / "10" / "dossier" / "site" / "dossier.json").read_text(encoding="utf-8"))
     # The real density: 29 evidence quotes, 20 claims and 7 citations per article; the actors are found in

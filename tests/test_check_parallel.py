@@ -8,6 +8,7 @@ import pytest
 
 from conftest import script_module
 from dossier import validate
+from dossier.model.build import SITES
 from dossier.project import load_dossier
 
 
@@ -27,8 +28,10 @@ def _both_ways(root, monkeypatch):
         return background(func, fork)
 
     monkeypatch.setattr(validate, "Background", spy)
+    SITES.forget()  # else the mentions are known from the last check
     parallel = load_dossier(root)
     monkeypatch.setattr(validate, "PARALLEL_FROM", 10**9)
+    SITES.forget()
     serial = load_dossier(root)
     assert forks == [True, False]
     return parallel, serial
@@ -54,3 +57,27 @@ def test_with_errors_the_diagnostics_are_the_same(synthetic_project, tmp_path, m
     assert dossier is None and serial is None
     assert diagnostics == serial_diagnostics
     assert {d.code for d in diagnostics if d.severity == "error"} >= {"unknown-ref", "yaml-syntax"}
+
+
+def test_a_second_check_takes_the_mentions_it_knows_and_finds_those_of_an_edited_text(synthetic_project, tmp_path,
+                                                                                      monkeypatch):
+    import shutil
+
+    root = tmp_path / "edited"
+    shutil.copytree(synthetic_project, root)
+    SITES.forget()
+    first, _ = load_dossier(root)
+    forks = []
+    background = validate.Background
+    monkeypatch.setattr(validate, "Background", lambda func, fork=True: forks.append(fork) or background(func, fork))
+    again, _ = load_dossier(root)
+    assert forks == [False] and again == first  # under `dossier serve`: nothing changed, nothing found anew
+    source = sorted((root / "sources").glob("*.md"))[0]
+    name = next(a.name for a in first.actors if a.id in first.mentions and source.stem in first.mentions[a.id])
+    with open(source, "a", encoding="utf-8") as f:
+        f.write(f"\nAm Ende sprach noch {name}.\n")
+    edited, _ = load_dossier(root)
+    SITES.forget()
+    fresh, _ = load_dossier(root)
+    assert edited == fresh and edited.mentions != first.mentions
+    assert list(edited.mention_sites) == list(fresh.mention_sites)

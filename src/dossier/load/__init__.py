@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, did_you_mean, display_path
-from . import limits
+from . import files, limits
 from .files import SourceFile, TextBlock, YamlFile, read_source, read_yaml
 from .folders import Listing, list_folder
 
@@ -28,6 +28,7 @@ class Project:
 
 def load_project(root: Path, sources_dir: str = "sources", annotations_dir: str = "annotations") -> tuple[Project, list[Diagnostic]]:
     root = Path(root)
+    files.PARSED.new_load()
     project = Project(root)
     diags: list[Diagnostic] = []
     src_dir, ann_dir = root / sources_dir, root / annotations_dir

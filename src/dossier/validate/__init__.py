@@ -12,7 +12,7 @@ from ..diagnostics import Diagnostic, did_you_mean
 from ..load import Project
 from ..load.located_yaml import LocDict, LocList, Pos
 from ..model import Dossier
-from ..model.build import assemble, in_order, mention_sites
+from ..model.build import SITES, assemble, in_order, mention_sites
 from ..forked import Background
 from ..dates import EdtfDate
 from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Position, Source, Tag, Topic
@@ -77,7 +77,8 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
     # The actors' mentions need only the texts and the actors: a child finds them while this process checks
     # the rest (background.result() waits for it; leaving the block ends it, unwanted after an error).
     order = in_order(sources.values())
-    with Background(lambda: mention_sites(actors, order), fork=len(order) >= PARALLEL_FROM) as background:
+    fork = len(order) >= PARALLEL_FROM and not SITES.covers(actors, order)  # known from the last rebuild
+    with Background(lambda: mention_sites(actors, order), fork=fork) as background:
         events, topics, tags = run.events(), run.topics(), run.tags()
         annotations = [run.annotations(sources[source_id], f) for source_id, f in sorted(project.per_source.items())
                        if source_id in sources]  # a source with errors of its own is reported already
@@ -91,10 +92,13 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
         diagnostics = sorted(run.diagnostics() + ids.collisions(run.defined))
         if any(d.severity == "error" for d in diagnostics):
             return None, diagnostics
+        sites = background.result()
+        if fork:
+            SITES.learn(actors, order, sites)
         return assemble(
             list(sources.values()), {a.source: a.summary for a in annotations if a.summary}, actors, events, topics,
             [e for a in annotations for e in a.evidence], [k for a in annotations for k in a.claims],
-            [r for a in annotations for r in a.citations], tags=tags, positions=positions, sites=background.result(),
+            [r for a in annotations for r in a.citations], tags=tags, positions=positions, sites=sites,
         ), diagnostics
 
 
