@@ -6,7 +6,8 @@ For each N it writes a synthetic dossier at the real density (scripts/synthetic.
 MkDocs + Material project of the same article texts, then runs the three commands in turn, `--repeat`
 times (interleaved, so that a busy machine slows all three alike), each as its own process, and prints
 the medians: wall-clock and CPU time (user + system, the process and its children), peak memory (the
-largest sum of the resident sets of the command's processes, sampled every 20 ms), the size of the site,
+largest sum of the resident sets of the command's processes, sampled every 20 ms, and the largest sum of
+their proportional set sizes, sampled every 0.2 s), the size of the site,
 the ratio of the dossier build to the bare build, and the growth from the smallest N to the largest.
 With `--serve`, also the seconds `dossier serve` takes to show three kinds of edit (scripts/serve_latency.py).
 """
@@ -30,18 +31,43 @@ import synthetic  # noqa: E402
 BIN = Path(sys.executable).parent
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants (Linux /proc)."""
-    total, stack = 0, [pid]
+def _tree(pid: int) -> list[int]:
+    """A process and all its descendants (Linux /proc)."""
+    found, stack = [], [pid]
     while stack:
         current = stack.pop()
+        found.append(current)
         try:
-            with open(f"/proc/{current}/statm") as statm:
-                total += int(statm.read().split()[1]) * resource.getpagesize()
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as children:
                     stack += [int(c) for c in children.read().split()]
         except (OSError, ValueError):
+            continue
+    return found
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of a process and its descendants, summed: a forked child's pages that it still shares
+    with its parent count twice."""
+    total = 0
+    for current in _tree(pid):
+        try:
+            with open(f"/proc/{current}/statm") as statm:
+                total += int(statm.read().split()[1]) * resource.getpagesize()
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def _tree_pss(pid: int) -> int:
+    """Proportional set size of a process and its descendants: each shared page divided among the
+    processes that share it, so that the sum is what the processes take of the machine's memory."""
+    total = 0
+    for current in _tree(pid):
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as rollup:
+                total += next(int(line.split()[1]) * 1024 for line in rollup if line.startswith("Pss:"))
+        except (OSError, ValueError, StopIteration):
             continue
     return total
 
@@ -52,12 +78,15 @@ def run(command: list[str], cwd: Path) -> dict:
     with tempfile.TemporaryFile() as log:  # a file, not a pipe: a chatty command must not block on a full pipe
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
-        peak = 0
+        peak = pss = samples = 0
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
             peak = max(peak, _tree_rss(process.pid))
+            if samples % 10 == 0:  # reading smaps_rollup walks the page tables: every 0.2 s, not to slow the build
+                pss = max(pss, _tree_pss(process.pid))
+            samples += 1
             time.sleep(0.02)
         wall = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -65,7 +94,7 @@ def run(command: list[str], cwd: Path) -> dict:
         output = log.read().decode(errors="replace")
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{output[-3000:]}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak": max(peak, usage.ru_maxrss * 1024)}
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak": max(peak, usage.ru_maxrss * 1024), "pss": pss}
 
 
 def site_bytes(site: Path) -> int:
@@ -86,7 +115,7 @@ def bench(n: int, repeat: int, workdir: Path) -> dict:
     for _ in range(repeat):
         for name, command in COMMANDS.items():
             runs[name].append(run(command(where[name]), where[name]))
-    result = {name: {k: statistics.median(r[k] for r in rs) for k in ("wall", "cpu", "peak")} for name, rs in runs.items()}
+    result = {name: {k: statistics.median(r[k] for r in rs) for k in ("wall", "cpu", "peak", "pss")} for name, rs in runs.items()}
     result["site"] = site_bytes(dossier / "site")
     result["bare_site"] = site_bytes(bare / "site")
     result["pages"] = sum(1 for _ in (dossier / "site").rglob("*.html"))
@@ -98,18 +127,22 @@ def bench(n: int, repeat: int, workdir: Path) -> dict:
 def report(results: dict[int, dict]) -> str:
     mb = 1024 * 1024
     lines = [f"{'N':>5} {'actors':>6} {'events':>6} {'pages':>6} | {'check wall/cpu':>15} | {'build wall/cpu':>15} | "
-             f"{'bare wall/cpu':>15} | {'ratio':>5} | {'peak MB chk/bld/bare':>20} | {'site MB':>7} {'bare':>5}"]
+             f"{'bare wall/cpu':>15} | {'ratio':>5} | {'peak MB chk/bld/bare':>20} | {'PSS MB bld':>10} | "
+             f"{'site MB':>7} {'bare':>5}"]
     for n, r in sorted(results.items()):
         c, b, m = r["check"], r["build"], r["bare"]
         lines.append(f"{n:>5} {r['actors']:>6} {r['events']:>6} {r['pages']:>6} | {c['wall']:6.1f} s {c['cpu']:5.1f} s | "
                      f"{b['wall']:6.1f} s {b['cpu']:5.1f} s | {m['wall']:6.1f} s {m['cpu']:5.1f} s | "
                      f"{b['wall'] / m['wall']:5.2f} | {c['peak'] / mb:6.0f} {b['peak'] / mb:6.0f} {m['peak'] / mb:6.0f} | "
+                     f"{b['pss'] / mb:10.0f} | "
                      f"{r['site'] / mb:7.1f} {r['bare_site'] / mb:5.1f}")
     sizes = sorted(results)
     if len(sizes) > 1:
         small, large = results[sizes[0]], results[sizes[-1]]
         growth = ", ".join(f"{name} {large[name]['wall'] / small[name]['wall']:.1f}×" for name in COMMANDS)
         lines.append(f"growth N={sizes[0]}→{sizes[-1]} (wall): {growth}")
+    lines.append("peak MB: the largest sum of the resident sets of a command's processes (a forked child's shared "
+                 "pages count twice); PSS: the same with shared pages divided among their processes")
     lines.append("ratio: wall of `dossier build` (check, mkdocs build --strict, link check) / wall of the bare build")
     return "\n".join(lines)
 
