@@ -46,27 +46,25 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of a process and its descendants, summed: a forked child's pages that it still shares
-    with its parent count twice."""
+def _statm_rss(pid: int) -> int:
+    """Resident bytes: a forked child's pages that it still shares with its parent count in both."""
+    with open(f"/proc/{pid}/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize()
+
+
+def _rollup_pss(pid: int) -> int:
+    """Proportional set size: each shared page divided among the processes that share it, so that the sum
+    over a tree is what it takes of the machine's memory."""
+    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+        return next(int(line.split()[1]) * 1024 for line in rollup if line.startswith("Pss:"))
+
+
+def _tree_sum(pid: int, measure) -> int:
+    """`measure` summed over a process and its descendants; a process that ended meanwhile counts 0."""
     total = 0
     for current in _tree(pid):
         try:
-            with open(f"/proc/{current}/statm") as statm:
-                total += int(statm.read().split()[1]) * resource.getpagesize()
-        except (OSError, ValueError):
-            continue
-    return total
-
-
-def _tree_pss(pid: int) -> int:
-    """Proportional set size of a process and its descendants: each shared page divided among the
-    processes that share it, so that the sum is what the processes take of the machine's memory."""
-    total = 0
-    for current in _tree(pid):
-        try:
-            with open(f"/proc/{current}/smaps_rollup") as rollup:
-                total += next(int(line.split()[1]) * 1024 for line in rollup if line.startswith("Pss:"))
+            total += measure(current)
         except (OSError, ValueError, StopIteration):
             continue
     return total
@@ -83,9 +81,9 @@ def run(command: list[str], cwd: Path) -> dict:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
-            peak = max(peak, _tree_rss(process.pid))
-            if samples % 10 == 0:  # reading smaps_rollup walks the page tables: every 0.2 s, not to slow the build
-                pss = max(pss, _tree_pss(process.pid))
+            peak = max(peak, _tree_sum(process.pid, _statm_rss))
+            if samples % 10 == 0:  # smaps_rollup walks the page tables: every 0.2 s, not to slow the build
+                pss = max(pss, _tree_sum(process.pid, _rollup_pss))
             samples += 1
             time.sleep(0.02)
         wall = time.perf_counter() - started
@@ -94,7 +92,8 @@ def run(command: list[str], cwd: Path) -> dict:
         output = log.read().decode(errors="replace")
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{output[-3000:]}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak": max(peak, usage.ru_maxrss * 1024), "pss": pss}
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak": max(peak, usage.ru_maxrss * 1024),
+            "pss": pss}
 
 
 def site_bytes(site: Path) -> int:
@@ -115,7 +114,8 @@ def bench(n: int, repeat: int, workdir: Path) -> dict:
     for _ in range(repeat):
         for name, command in COMMANDS.items():
             runs[name].append(run(command(where[name]), where[name]))
-    result = {name: {k: statistics.median(r[k] for r in rs) for k in ("wall", "cpu", "peak", "pss")} for name, rs in runs.items()}
+    result = {name: {k: statistics.median(r[k] for r in rs) for k in ("wall", "cpu", "peak", "pss")}
+              for name, rs in runs.items()}
     result["site"] = site_bytes(dossier / "site")
     result["bare_site"] = site_bytes(bare / "site")
     result["pages"] = sum(1 for _ in (dossier / "site").rglob("*.html"))
