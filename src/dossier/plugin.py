@@ -24,6 +24,7 @@ from .forked import fork_map
 from .i18n import words_for
 from .exports import ExportMeta, render_exports, stand_from
 from .pages import render_site
+from .pages.cache import PageCache
 from .pages.ids import duplicate_ids
 from .pages.search_index import index_file
 from .pages.search_records import search_records
@@ -70,6 +71,10 @@ class _QuietDirty(logging.Filter):
 
 
 logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
+
+# Under `serve --dirty`, the generated pages of the last build and what each read of the dossier: a rebuild
+# renders only those whose reads changed (pages/cache.py). Lives as long as the serving process.
+PAGE_CACHE = PageCache()
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -126,8 +131,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             lambda: render_exports(dossier, meta, export_json(dossier, directory_urls), directory_urls),
             lambda: index_file(search_records(dossier, Linker(directory_urls), words), dossier, words),
         ], min_items=2)
+        cache = PAGE_CACHE if rebuild.RECORD.active else None
         pages = render_site(dossier, use_directory_urls=directory_urls, title=config.site_name, exports=exports,
-                            meta=meta)
+                            meta=meta, cache=cache)
+        if cache is not None:
+            log.info(f"rendered {cache.rendered:,} of {len(pages):,} generated pages")
         for path, markdown in pages.items():
             if files.get_file_from_path(path):
                 raise PluginError(f"{config.docs_dir}/{path} would be replaced by a generated page; rename it")

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from ..i18n import Words, words_for
 from ..model import Dossier
 from ..slugs import slugify
-from . import typography, urls
+from . import reads, typography, urls
 from .agreement import View
 from ..forked import fork_map
 from .html import md_inline
@@ -48,16 +48,20 @@ class Context:
 
     @cached_property
     def words(self) -> Words:
-        return words_for(self.dossier.language)
+        return words_for(reads.real(self.dossier).language)  # a page cache is kept for one language
 
     def link(self, page: str):
         """A link function for templates on `page`: link(to_page, fragment=None) -> relative URL."""
         return lambda to, fragment=None: self.linker.href(page, to, fragment)
 
-    @cached_property
+    @property
     def _source_ids(self):
-        ids = sorted((s.id for s in self.dossier.sources), key=len, reverse=True)
-        return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])") if ids else None
+        def compile_():
+            ids = sorted(reads.view(self.dossier, "source_ids", reads.DERIVED["source_ids"](reads.real(self.dossier))), key=len,
+                         reverse=True)
+            return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])") if ids else None
+
+        return self.memo("source_ids", compile_)
 
     def with_source_links(self, page: str):
         """A template filter: editors' notes name sources by id ("laut keine-neue-allianz ..."); readers get
@@ -83,9 +87,20 @@ class Context:
         return render
 
     @cached_property
-    def agreement_memo(self) -> dict:
-        """What the pages' Views work out once per build (pages/agreement.py)."""
+    def _memo(self) -> dict:
         return {}
+
+    def memo(self, key, compute):
+        """compute(), worked out once per build and shared by the pages (the Views' rows and event dates,
+        pages/agreement.py), kept with what it read of the dossier: each page that uses it has read that."""
+        held = self._memo.get(key)
+        if held is None:
+            with reads.capture(self.dossier) as got:
+                value = compute()
+            held = self._memo[key] = (value, frozenset(got))
+        else:
+            reads.replay(self.dossier, held[1])
+        return held[0]
 
     def view(self, page: str) -> View:
         """Where the sources agree, for templates on `page`."""
@@ -101,12 +116,16 @@ class Context:
 
 
 def render_site(dossier: Dossier, use_directory_urls: bool = False, title: str = "Dossier",
-                exports: tuple = (), meta=None) -> dict[str, str]:
+                exports: tuple = (), meta=None, cache=None) -> dict[str, str]:
     """Every generated page of the site: {page path: Markdown}. `title` heads the home page. With `meta`
-    (exports.ExportMeta), each page carries its data as schema.org JSON-LD, and the data page lists `exports`."""
+    (exports.ExportMeta), each page carries its data as schema.org JSON-LD, and the data page lists `exports`.
+    With `cache` (a PageCache, kept between the rebuilds of `dossier serve`), only the pages whose reads of
+    the dossier changed since the cache's last build are rendered; the others are the same as then."""
     from . import actor, bibliography, data, home, search, source, timeline, topics
 
-    ctx = Context(dossier, Linker(use_directory_urls), tuple(exports), meta)
+    tracked = reads.Tracked(dossier) if cache is not None else None
+    ctx = Context(tracked or dossier, Linker(use_directory_urls), tuple(exports), meta)
+    d = ctx.dossier
     whole = {  # the pages of everything
         urls.HOME: lambda: home.render(ctx, title),
         urls.TIMELINE: lambda: timeline.render(ctx),
@@ -123,7 +142,8 @@ def render_site(dossier: Dossier, use_directory_urls: bool = False, title: str =
 
     # Every page as (path, how to render it, its cost in ms measured at 1,000 articles), rendered on both
     # cores (forked.py) split by that cost: the timeline and the topics grow with the events and claims, an
-    # actor's page with the places that name it.
+    # actor's page with the places that name it. A page looks up its source or actor by id when it renders
+    # (the page cache then knows that it read it).
     n = len(dossier.sources)
     # A split timeline or topics page is an index, cheap; its periods' and topics' pages are jobs of their own.
     cost = {urls.TIMELINE: 0 if urls.timeline_split(dossier) else 0.7 * len(dossier.events),
@@ -131,16 +151,32 @@ def render_site(dossier: Dossier, use_directory_urls: bool = False, title: str =
     jobs = [(path, render, cost.get(path, 0.5 * n)) for path, render in whole.items()]
     jobs += [(page, render, 0.6 * claims) for page, render, claims in topics.pages(ctx)]
     jobs += [(page, render, 0.7 * events) for page, render, events in timeline.pages(ctx)]
-    jobs += [(urls.source_page(s.id), partial(source.render, ctx, s), 12) for s in dossier.sources]
+    jobs += [(urls.source_page(s.id), lambda sid=s.id: source.render(ctx, d.source_by_id[sid]), 12)
+             for s in dossier.sources]
     sites = dossier.mention_sites
-    jobs += [(urls.actor_page(a.id), partial(actor.render, ctx, a), 1.3 + 0.13 * len(sites.get(a.id, ())))
-             for a in dossier.actors]
+    jobs += [(urls.actor_page(a.id), lambda aid=a.id: actor.render(ctx, d.actor_by_id[aid]),
+              1.3 + 0.13 * len(sites.get(a.id, ()))) for a in dossier.actors]
 
     def page(job) -> tuple[str, str]:
         path, render, _ = job
         text = render()
         if meta is not None:
-            text += jsonld.script(jsonld.page_graph(dossier, meta, path, catalogue, use_directory_urls))
+            text += jsonld.script(jsonld.page_graph(d, meta, path, catalogue, use_directory_urls))
         return path, text
 
-    return dict(fork_map(page, jobs, weight=lambda job: job[2]))
+    if cache is None:
+        return dict(fork_map(page, jobs, weight=lambda job: job[2]))
+
+    def tracked_page(job) -> tuple[str, str, frozenset]:
+        tracked.begin()
+        path, text = page(job)
+        return path, text, tracked.end()
+
+    # What every page depends on besides the dossier; the data page lists the exports' sizes, new each time.
+    setting = (use_directory_urls, title, meta, tuple(catalogue), dossier.language)
+    stale = cache.stale(dossier, setting, [job[0] for job in jobs]) | {urls.DATA}
+    fresh = {path: (text, read) for path, text, read in
+             fork_map(tracked_page, [job for job in jobs if job[0] in stale], weight=lambda job: job[2])}
+    pages = {path: fresh[path] if path in fresh else cache.pages[path] for path, _, _ in jobs}
+    cache.keep(dossier, setting, pages, rendered=len(fresh))
+    return {path: text for path, (text, _) in pages.items()}

@@ -43,7 +43,7 @@ class View:
         # A topic's row and an event's dates do not depend on the page: worked out once per build, when
         # a page first needs them, and shared by every page's View (a large dossier has a page per topic
         # and per period; each working out all of them was topics x sources per page).
-        self._memo = ctx.agreement_memo
+        self._memo = ctx.memo
 
     def label(self, topic: Topic, cell: Cell) -> str:
         """The answer in words: a scale word, the topic's own answer(s), or the derived status."""
@@ -65,16 +65,10 @@ class View:
         return sorted(self.d.topics, key=lambda t: (not t.contested, -speaking[t.id]))
 
     def row(self, topic: Topic) -> tuple[Cell, ...]:
-        rows = self._memo.setdefault("rows", {})
-        if topic.id not in rows:
-            rows[topic.id] = agreement.row(self.d, topic)
-        return rows[topic.id]
+        return self._memo(("row", topic.id), lambda: agreement.row(self.d, topic))
 
     def cell(self, topic: Topic, source_id: str) -> Cell:
-        cells = self._memo.setdefault("cells", {})
-        if topic.id not in cells:
-            cells[topic.id] = {c.source.id: c for c in self.row(topic)}
-        return cells[topic.id][source_id]
+        return self._memo(("cells", topic.id), lambda: {c.source.id: c for c in self.row(topic)})[source_id]
 
     def anchor(self, topic: Topic, source: Source) -> str:
         return position_anchor(topic.id, source.id)
@@ -102,10 +96,7 @@ class View:
         return [t for t in self.topics if t.contested]
 
     def event(self, event: Event) -> EventDates:
-        events = self._memo.setdefault("events", {})
-        if event.id not in events:
-            events[event.id] = self._event(event)
-        return events[event.id]
+        return self._memo(("event", event.id), lambda: self._event(event))
 
     def _event(self, event: Event) -> EventDates:
         d = self.d

@@ -55,16 +55,22 @@ def event_periods(d) -> dict[str, str]:
     return {event.id: period(event.date, core, w)[0] for event in d.events}
 
 
-def _periods(ctx, core: int) -> dict[tuple[str, str], list]:
+def _grouped(ctx, core: int) -> dict[tuple[str, str], list]:
     # One heading per period, in order of first appearance: a vague date ("19XX") sorts among precise
     # ones, and its period must not open a second "1950er Jahre" further down.
-    d, w = ctx.dossier, ctx.words
     periods: dict[tuple[str, str], list] = {}
-    for event in d.events:
-        evidence = by_source(d, d.evidence_by_event.get(event.id, ()))
-        actors = [d.actor_by_id[a] for a in event.actors]
-        periods.setdefault(period(event.date, core, w), []).append((event, actors, evidence))
+    for event in ctx.dossier.events:
+        periods.setdefault(period(event.date, core, ctx.words), []).append(event)
     return periods
+
+
+def _entries(d, events) -> list[tuple]:
+    """(event, its actors, its evidence by source) for each of `events`."""
+    return [(e, [d.actor_by_id[a] for a in e.actors], by_source(d, d.evidence_by_event.get(e.id, ()))) for e in events]
+
+
+def _periods(ctx, core: int) -> dict[tuple[str, str], list]:
+    return {key: _entries(ctx.dossier, events) for key, events in _grouped(ctx, core).items()}
 
 
 def _jumps(periods, core: int) -> tuple[list, list]:
@@ -96,17 +102,26 @@ def pages(ctx) -> list[tuple[str, object, int]]:
     d = ctx.dossier
     if not urls.timeline_split(d):
         return []
-    periods = list(_periods(ctx, _core_start(d)).items())
-    ordered = sorted(range(len(periods)), key=lambda i: min(e.date.start for e, _, _ in periods[i][1]))
-    jobs = []
-    for rank, i in enumerate(ordered):
-        (anchor, label), entries = periods[i]
-        before = periods[ordered[rank - 1]][0] if rank else None
-        after = periods[ordered[rank + 1]][0] if rank + 1 < len(ordered) else None
-        jobs.append((urls.period_page(anchor),
-                     lambda anchor=anchor, label=label, entries=entries, before=before, after=after:
-                     _render_period(ctx, anchor, label, entries, before, after), len(entries)))
-    return jobs
+    return [(urls.period_page(anchor), lambda rank=rank: _render_period(ctx, *_split(ctx)[rank]), len(entries))
+            for rank, (anchor, _, entries, _, _) in enumerate(_split(ctx))]
+
+
+def _split(ctx) -> list[tuple]:
+    """The periods of a split timeline in date order, as (anchor, label, events, before, after). Worked out
+    once and kept with what it read (Context.memo): each period's page depends on every event's date, and
+    on the evidence and actors of its own events only."""
+    def periods_in_order():
+        periods = list(_grouped(ctx, _core_start(ctx.dossier)).items())
+        ordered = sorted(range(len(periods)), key=lambda i: min(e.date.start for e in periods[i][1]))
+        out = []
+        for rank, i in enumerate(ordered):
+            (anchor, label), entries = periods[i]
+            before = periods[ordered[rank - 1]][0] if rank else None
+            after = periods[ordered[rank + 1]][0] if rank + 1 < len(ordered) else None
+            out.append((anchor, label, entries, before, after))
+        return out
+
+    return ctx.memo("timeline periods", periods_in_order)
 
 
 def _render_index(ctx) -> str:
@@ -118,8 +133,8 @@ def _render_index(ctx) -> str:
                       core_jumps=core_jumps, earlier_jumps=earlier, plural=plural)
 
 
-def _render_period(ctx, anchor, label, entries, before, after) -> str:
-    events = [event for event, _, _ in entries]
+def _render_period(ctx, anchor, label, events, before, after) -> str:
+    entries = _entries(ctx.dossier, events)
     return ctx.render("timeline_period.md.j2", urls.period_page(anchor), anchor=anchor, label=label,
                       entries=entries, total=len(entries), before=before, after=after,
                       **_filter_values(ctx.dossier, events))

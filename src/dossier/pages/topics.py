@@ -35,10 +35,12 @@ def pages(ctx) -> list[tuple[str, object, float]]:
     d = ctx.dossier
     if not urls.topics_split(d):
         return []
-    jobs = [(urls.topic_page(d, t.id), lambda t=t: _render_topic(ctx, t), len(d.claims_by_topic.get(t.id, ())))
-            for t in d.topics]
+    # Each page looks up what it shows when it renders: it reads that, and a page cache knows it (reads.py).
+    jobs = [(urls.topic_page(d, t.id), lambda tid=t.id: _render_topic(ctx, ctx.dossier.topic_by_id[tid]),
+             len(d.claims_by_topic.get(t.id, ()))) for t in d.topics]
     if unassigned := d.claims_without_topic:
-        jobs.append((urls.topic_page(d, None), lambda: _render_other(ctx, unassigned), len(unassigned)))
+        jobs.append((urls.topic_page(d, None), lambda: _render_other(ctx, ctx.dossier.claims_without_topic),
+                     len(unassigned)))
     return jobs
 
 

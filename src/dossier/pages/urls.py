@@ -10,6 +10,8 @@ import functools
 import posixpath
 from dataclasses import dataclass
 
+from . import reads
+
 HOME = "index.md"
 TIMELINE = "zeitleiste.md"
 SOURCES = "quellen/index.md"
@@ -60,12 +62,12 @@ def event_page(dossier, event_id: str) -> str:
     """The page that shows an event; its id is an anchor there either way."""
     if not timeline_split(dossier):
         return TIMELINE
-    return period_page(_event_periods(dossier)[event_id])
+    return period_page(reads.view(dossier, "event_periods", _periods_by_event(reads.real(dossier)))[event_id])
 
 
 def events_on(dossier, page: str) -> list[str]:
     """The ids of the events a period's page shows, in the dossier's order."""
-    return _event_periods(dossier, by_page=True).get(page, [])
+    return reads.view(dossier, "events_by_period", _events_by_period(reads.real(dossier))).get(page, [])
 
 
 _periods_of: dict[int, tuple] = {}
@@ -85,6 +87,17 @@ def _event_periods(dossier, by_page: bool = False):
             pages.setdefault(period_page(anchor), []).append(event)
         held = _periods_of[id(dossier)] = (dossier, periods, pages)
     return held[2] if by_page else held[1]
+
+
+# Pages read the periods by event, and so depend only on their events' periods (pages/reads.py).
+@reads.derived("event_periods")
+def _periods_by_event(dossier) -> dict[str, str]:
+    return _event_periods(dossier)
+
+
+@reads.derived("events_by_period")
+def _events_by_period(dossier) -> dict[str, list[str]]:
+    return _event_periods(dossier, by_page=True)
 
 
 def source_page(source_id: str) -> str:

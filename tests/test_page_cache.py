@@ -1,0 +1,166 @@
+"""The page cache of `dossier serve` (pages/cache.py, pages/reads.py): after any edit of the dossier, the
+pages it gives are exactly those a build from scratch renders, and it renders only the pages the edit
+touches. The edits change the real dossier's records the way an editor's change of a file changes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from contextlib import ExitStack
+from dataclasses import replace
+from unittest import mock
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dossier.exports import ExportMeta
+from dossier.pages import render_site, urls
+from dossier.pages.cache import PageCache
+
+META = ExportMeta("Dossier", "Annotationen: CC BY 4.0", None, dt.date(2024, 11, 1))
+
+
+def _at(items: tuple, i: int, new) -> tuple:
+    return items[:i] + (new,) + items[i + 1:]
+
+
+def _pick(draw, items: tuple):
+    return draw(st.integers(0, len(items) - 1))
+
+
+def edit(draw, d):
+    """One editor's change, of one of many kinds: text, dates, who is involved, what was removed."""
+    kind = draw(st.sampled_from(sorted(EDITS)))
+    return kind, EDITS[kind](draw, d)
+
+
+def _event_date(draw, d):
+    i, j = _pick(draw, d.events), _pick(draw, d.events)
+    return replace(d, events=_at(d.events, i, replace(d.events[i], date=d.events[j].date)))
+
+
+def _event_actor_dropped(draw, d):
+    i = _pick(draw, d.events)
+    return replace(d, events=_at(d.events, i, replace(d.events[i], actors=d.events[i].actors[1:])))
+
+
+def _claim_stance_and_topic(draw, d):
+    i, j = _pick(draw, d.claims), _pick(draw, d.claims)
+    new = replace(d.claims[i], stance=d.claims[j].stance, topic=d.claims[j].topic)
+    return replace(d, claims=_at(d.claims, i, new))
+
+
+def _claim_dropped(draw, d):
+    kept = {c for p in d.positions for c in p.claims}
+    free = [i for i, c in enumerate(d.claims) if c.id not in kept]
+    i = draw(st.sampled_from(free))
+    return replace(d, claims=d.claims[:i] + d.claims[i + 1:])
+
+
+def _source_date(draw, d):
+    i, j = _pick(draw, d.sources), _pick(draw, d.sources)
+    return replace(d, sources=_at(d.sources, i, replace(d.sources[i], date=d.sources[j].date)))
+
+
+def _source_letter(draw, d):
+    """A letter of a paragraph changed: the text, its highlights and its context lines elsewhere."""
+    i = _pick(draw, d.sources)
+    source = d.sources[i]
+    b = draw(st.sampled_from([k for k, block in enumerate(source.blocks) if block.kind == "p" and block.text]))
+    block = source.blocks[b]
+    at = draw(st.integers(0, len(block.text) - 1))
+    text = block.text[:at] + ("x" if block.text[at] != "x" else "y") + block.text[at + 1:]
+    new = replace(source, blocks=_at(source.blocks, b, replace(block, text=text)))
+    return replace(d, sources=_at(d.sources, i, new))
+
+
+def _evidence_dropped(draw, d):
+    i = _pick(draw, d.evidence)
+    return replace(d, evidence=d.evidence[:i] + d.evidence[i + 1:])
+
+
+def _tag_label(draw, d):
+    tag = draw(st.sampled_from(sorted({t for e in d.events for t in e.tags})))
+    return replace(d, tag_labels={**d.tag_labels, tag: "Anders benannt"})
+
+
+def _mention_count(draw, d):
+    actor = draw(st.sampled_from(sorted(d.mentions)))
+    counts = dict(d.mentions[actor])
+    source = draw(st.sampled_from(sorted(counts)))
+    counts[source] += 1
+    return replace(d, mentions={**d.mentions, actor: counts})
+
+
+def _retexted(collection: str, field: str, text):
+    """An edit of one record's text field: text(old value) -> new value."""
+
+    def edit(draw, d):
+        records = getattr(d, collection)
+        i = _pick(draw, records)
+        return replace(d, **{collection: _at(records, i, replace(records[i], **{field: text(getattr(records[i], field))}))})
+
+    edit.__name__ = f"{collection}_{field}"
+    return edit
+
+
+EDITS = {f.__name__.strip("_"): f for f in (
+    _event_date, _event_actor_dropped, _claim_stance_and_topic, _claim_dropped, _source_date, _source_letter,
+    _evidence_dropped, _tag_label, _mention_count,
+    _retexted("events", "title", lambda t: t + " (neu)"), _retexted("actors", "name", lambda t: t + " Jr."),
+    _retexted("claims", "text", lambda t: t + " Angeblich."), _retexted("sources", "title", lambda t: t + " – neu"),
+    _retexted("citations", "title", lambda t: "Ein anderer Titel"),
+    _retexted("topics", "question", lambda t: t + " Wirklich?"),
+    _retexted("positions", "note", lambda t: "Eine neue Anmerkung."))}
+
+
+def _split(small: bool) -> ExitStack:
+    """With `small`, the timeline and the topics are split into pages of their own, as in a large dossier."""
+    stack = ExitStack()
+    if small:
+        stack.enter_context(mock.patch.object(urls, "TIMELINE_ON_ONE_PAGE", 5))
+        stack.enter_context(mock.patch.object(urls, "TOPICS_ON_ONE_PAGE", 10))
+    return stack
+
+
+@settings(max_examples=int(os.environ.get("DOSSIER_EXAMPLES", "40")), deadline=None,
+          derandomize=not os.environ.get("DOSSIER_EXAMPLES"), database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data(), split=st.booleans(), steps=st.integers(1, 3))
+def test_after_any_edits_the_cached_pages_are_those_a_fresh_build_renders(real_dossier, data, split, steps):
+    with _split(split):
+        cache, d = PageCache(), real_dossier
+        render_site(d, meta=META, cache=cache)
+        for _ in range(steps):
+            kind, d = edit(data.draw, d)
+            got, want = render_site(d, meta=META, cache=cache), render_site(d, meta=META)
+            assert list(got) == list(want)
+            wrong = [path for path in want if got[path] != want[path]]
+            assert not wrong, f"after the edit {kind}, the cache gave outdated pages: {wrong}"
+
+
+def test_an_edit_renders_the_pages_that_show_it_and_no_others(real_dossier):
+    d = real_dossier
+    event = next(e for e in d.events if len({ev.source for ev in d.evidence_by_event[e.id]}) == 1)
+    reporting = d.evidence_by_event[event.id][0].source
+    cache = PageCache()
+    first = render_site(d, meta=META, cache=cache)
+    assert cache.rendered == len(first)
+    before = dict(cache.pages)
+    edited = replace(d, events=tuple(replace(e, title="Ein neuer Titel") if e is event else e for e in d.events))
+    render_site(edited, meta=META, cache=cache)
+    rendered = {path for path in cache.pages if cache.pages[path] is not before[path]}
+    assert {urls.TIMELINE, urls.source_page(reporting), *(urls.actor_page(a) for a in event.actors)} <= rendered
+    assert urls.source_page(next(s.id for s in d.sources if s.id != reporting)) not in rendered
+    assert urls.BIBLIOGRAPHY not in rendered
+    assert cache.rendered == len(rendered) < len(first) / 3
+
+
+def test_nothing_changed_renders_only_the_data_page_and_another_setting_renders_everything(real_dossier):
+    cache = PageCache()
+    pages = render_site(real_dossier, meta=META, cache=cache)
+    assert render_site(real_dossier, meta=META, cache=cache) == pages
+    assert cache.rendered == 1  # the data page lists the exports' sizes, which a build makes anew
+    directory_urls = render_site(real_dossier, meta=META, cache=cache, use_directory_urls=True)
+    assert cache.rendered == len(pages)
+    assert directory_urls == render_site(real_dossier, meta=META, use_directory_urls=True)
