@@ -13,11 +13,18 @@ from unittest import mock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dossier.exports import ExportMeta
+from dossier.export import export_json
+from dossier.exports import ExportMeta, webanno
+from dossier.i18n import words_for
+from dossier.model.types import Block
 from dossier.pages import render_site, urls
 from dossier.pages.cache import PageCache
+from dossier.pages.search_index import cached_index_file, index_file
+from dossier.pages.search_records import search_records
+from dossier.pages.urls import Linker
 
 META = ExportMeta("Dossier", "Annotationen: CC BY 4.0", None, dt.date(2024, 11, 1))
+WORDS = words_for("de")
 
 
 def _at(items: tuple, i: int, new) -> tuple:
@@ -74,6 +81,18 @@ def _source_letter(draw, d):
     return replace(d, sources=_at(d.sources, i, new))
 
 
+def _paragraph_added(draw, d):
+    """A paragraph added at the end of a source, or before its first paragraph (every number moves)."""
+    i = _pick(draw, d.sources)
+    source, first = d.sources[i], draw(st.booleans())
+    if first:  # the passages' block indexes stay: they now point one paragraph earlier, as after a real edit
+        blocks = (Block("p", "Neu.", 1, 1), *(replace(b, number=b.number + 1) for b in source.blocks[:-1]))
+    else:
+        last = source.blocks[-1]
+        blocks = (*source.blocks, Block("p", "Zuckerwatte zog über das Land.", last.number + 1, last.line + 2))
+    return replace(d, sources=_at(d.sources, i, replace(source, blocks=blocks)))
+
+
 def _evidence_dropped(draw, d):
     i = _pick(draw, d.evidence)
     return replace(d, evidence=d.evidence[:i] + d.evidence[i + 1:])
@@ -106,7 +125,7 @@ def _retexted(collection: str, field: str, text):
 
 EDITS = {f.__name__.strip("_"): f for f in (
     _event_date, _event_actor_dropped, _claim_stance_and_topic, _claim_dropped, _source_date, _source_letter,
-    _evidence_dropped, _tag_label, _mention_count,
+    _paragraph_added, _evidence_dropped, _tag_label, _mention_count,
     _retexted("events", "title", lambda t: t + " (neu)"), _retexted("actors", "name", lambda t: t + " Jr."),
     _retexted("claims", "text", lambda t: t + " Angeblich."), _retexted("sources", "title", lambda t: t + " – neu"),
     _retexted("citations", "title", lambda t: "Ein anderer Titel"),
@@ -123,9 +142,12 @@ def _split(small: bool) -> ExitStack:
     return stack
 
 
-@settings(max_examples=int(os.environ.get("DOSSIER_EXAMPLES", "40")), deadline=None,
-          derandomize=not os.environ.get("DOSSIER_EXAMPLES"), database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+EXAMPLES = settings(max_examples=int(os.environ.get("DOSSIER_EXAMPLES", "40")), deadline=None,
+                    derandomize=not os.environ.get("DOSSIER_EXAMPLES"), database=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+@EXAMPLES
 @given(data=st.data(), split=st.booleans(), steps=st.integers(1, 3))
 def test_after_any_edits_the_cached_pages_are_those_a_fresh_build_renders(real_dossier, data, split, steps):
     with _split(split):
@@ -137,6 +159,29 @@ def test_after_any_edits_the_cached_pages_are_those_a_fresh_build_renders(real_d
             assert list(got) == list(want)
             wrong = [path for path in want if got[path] != want[path]]
             assert not wrong, f"after the edit {kind}, the cache gave outdated pages: {wrong}"
+
+
+# The exports and the search index, each made with a cache and without: (name, make(dossier, cache)).
+FILES = (
+    ("dossier.json", lambda d, cache: export_json(d, False, cache)),
+    ("annotations.jsonld", lambda d, cache: webanno.render(d, META, False, cache)),
+    ("search index", lambda d, cache: (cached_index_file(d, Linker(False), WORDS, cache) if cache is not None
+                                       else index_file(search_records(d, Linker(False), WORDS), d, WORDS))),
+)
+
+
+@EXAMPLES
+@given(data=st.data(), split=st.booleans(), steps=st.integers(1, 3))
+def test_after_any_edits_the_exports_and_the_search_index_from_cached_parts_are_those_made_afresh(
+        real_dossier, data, split, steps):
+    with _split(split):
+        caches, d = {name: PageCache() for name, _ in FILES}, real_dossier
+        for name, make in FILES:
+            assert make(d, caches[name]) == make(d, None)
+        for _ in range(steps):
+            kind, d = edit(data.draw, d)
+            for name, make in FILES:
+                assert make(d, caches[name]) == make(d, None), f"after the edit {kind}, {name} is outdated"
 
 
 def test_an_edit_renders_the_pages_that_show_it_and_no_others(real_dossier):

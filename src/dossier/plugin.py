@@ -26,7 +26,7 @@ from .exports import ExportMeta, render_exports, stand_from
 from .pages import render_site
 from .pages.cache import PageCache
 from .pages.ids import duplicate_ids
-from .pages.search_index import index_file
+from .pages.search_index import cached_index_file, index_file
 from .pages.search_records import search_records
 from .pages.urls import Linker
 from .prerender import prerender
@@ -75,6 +75,7 @@ logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
 # Under `serve --dirty`, the generated pages of the last build and what each read of the dossier: a rebuild
 # renders only those whose reads changed (pages/cache.py). Lives as long as the serving process.
 PAGE_CACHE = PageCache()
+EXPORT_CACHES = {"dossier.json": PageCache(), "annotations": PageCache(), "search": PageCache()}
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -125,12 +126,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         meta = ExportMeta(config.site_name, self.config.licence, self.config.licence_url,
                           stand_from(dossier, self.config.stand, os.environ.get("SOURCE_DATE_EPOCH")),
                           config.site_url or None)
-        words = words_for(dossier.language)
-        # The exports and the search index are each a pass over everything: one on each core (forked.py).
-        exports, index = fork_map(lambda make: make(), [
-            lambda: render_exports(dossier, meta, export_json(dossier, directory_urls), directory_urls),
-            lambda: index_file(search_records(dossier, Linker(directory_urls), words), dossier, words),
-        ], min_items=2)
+        dossier.build_indexes()
+        exports, index = _exports_and_index(dossier, meta, directory_urls, words_for(dossier.language))
         cache = PAGE_CACHE if rebuild.RECORD.active else None
         pages = render_site(dossier, use_directory_urls=directory_urls, title=config.site_name, exports=exports,
                             meta=meta, cache=cache)
@@ -192,6 +189,30 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         server.watch(str(self.root / self.config.sources))
         server.watch(str(self.root / self.config.annotations))
         return server
+
+
+def _exports_and_index(dossier, meta: ExportMeta, directory_urls: bool, words):
+    """The exports and the search index, each a pass over everything: one on each core (forked.py). Under
+    `serve --dirty`, their parts are kept in caches between rebuilds (pages/cache.py); a cache filled in
+    the forked child comes back with the result."""
+    caches = EXPORT_CACHES if rebuild.RECORD.active else {}
+
+    def exports():
+        dossier_json = export_json(dossier, directory_urls, caches.get("dossier.json"))
+        return (render_exports(dossier, meta, dossier_json, directory_urls, caches.get("annotations")),
+                {name: caches[name] for name in ("dossier.json", "annotations") if name in caches})
+
+    def index():
+        linker = Linker(directory_urls)
+        if "search" in caches:
+            return cached_index_file(dossier, linker, words, caches["search"]), {"search": caches["search"]}
+        return index_file(search_records(dossier, linker, words), dossier, words), {}
+
+    (exported, made), (index_, made_too) = fork_map(lambda make: make(), [exports, index], min_items=2)
+    for name, cache in {**made, **made_too}.items():
+        cache.dossier = dossier  # sent from the child without it
+        EXPORT_CACHES[name] = cache
+    return exported, index_
 
 
 def _track(files: Files, config) -> None:

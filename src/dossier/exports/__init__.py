@@ -40,11 +40,12 @@ class Export:
 
 
 def render_exports(dossier: Dossier, meta: ExportMeta, dossier_json: str,
-                   use_directory_urls: bool = False) -> tuple[Export, ...]:
+                   use_directory_urls: bool = False, webanno_cache=None) -> tuple[Export, ...]:
+    """Every export. `webanno_cache`: a PageCache that `dossier serve` keeps for the largest one."""
     contents = {"dossier.json": dossier_json,
                 csl.FILE: csl.render(dossier, meta, use_directory_urls),
                 bibtex.FILE: bibtex.render(dossier, meta, use_directory_urls),
-                webanno.FILE: webanno.render(dossier, meta, use_directory_urls),
+                webanno.FILE: webanno.render(dossier, meta, use_directory_urls, webanno_cache),
                 datapackage.FILE: datapackage.render(meta),
                 **tables.render_tables(dossier, meta, use_directory_urls)}
     return tuple(Export(path, media, purpose, contents[path]) for path, media, purpose in CATALOGUE)

@@ -18,8 +18,9 @@ from ..dates import EdtfDate
 from ..i18n import words_for
 from ..model import Dossier, Source
 from ..model.types import AUTHOR, Passage
-from ..pages import urls
+from ..pages import reads, urls
 from ..pages.urls import Linker
+from . import parts
 from .meta import ExportMeta
 
 FILE = "annotations.jsonld"
@@ -51,23 +52,19 @@ def quote_selector(text: str, start: int, end: int) -> dict[str, str]:
 class _Writer:
     def __init__(self, dossier: Dossier, meta: ExportMeta, use_directory_urls: bool):
         self.d, self.meta, self.link = dossier, meta, Linker(use_directory_urls)
-        self.words = words_for(dossier.language)
-        self.texts: dict[str, tuple[str, list[int]]] = {}
+        self.words = words_for(reads.real(dossier).language)
 
     def url(self, page: str, fragment: str | None = None) -> str:
         return self.meta.absolute(self.link.url(page) + (f"#{fragment}" if fragment else ""))
 
-    def target(self, passage: Passage) -> dict[str, Any]:
-        source = self.d.source_by_id[passage.source]
-        if source.id not in self.texts:
-            self.texts[source.id] = article_text(source)
-        text, offsets = self.texts[source.id]
+    def target(self, passage: Passage, text: str, offsets: list[int]) -> dict[str, Any]:
         start, end = offsets[passage.block] + passage.start, offsets[passage.block] + passage.end
-        return {"type": "SpecificResource", "source": self.url(urls.source_page(source.id)),
+        return {"type": "SpecificResource", "source": self.url(urls.source_page(passage.source)),
                 "selector": [quote_selector(text, start, end),
                              {"type": "TextPositionSelector", "start": start, "end": end}]}
 
-    def annotation(self, passage: Passage, motivation: str, description: str, page: str, fragment: str) -> dict:
+    def annotation(self, passage: Passage, motivation: str, description: str, page: str, fragment: str,
+                   source_text: tuple[str, list[int]]) -> dict:
         item = {
             "@context": CONTEXT,
             "id": self.url(FILE, f"{passage.source}-{passage.anchor}"),
@@ -79,7 +76,7 @@ class _Writer:
                 # A purpose belongs to a SpecificResource, not to the page itself (model 4).
                 {"type": "SpecificResource", "purpose": "linking", "source": self.url(page, fragment)},
             ],
-            "target": self.target(passage),
+            "target": self.target(passage, *source_text),
         }
         if self.meta.licence_url:
             item["rights"] = self.meta.licence_url
@@ -88,39 +85,51 @@ class _Writer:
     def date(self, date: EdtfDate | None) -> str:
         return date.label(self.words) if date else self.words.unknown
 
-    def all(self) -> list[dict]:
+    def of_source(self, source: Source) -> list[dict]:
+        """The annotations of one source's passages: its evidence, claims and citations."""
         d, w, out = self.d, self.words, []
-        for source in d.sources:
-            for ev in d.evidence_by_source.get(source.id, ()):
-                event = d.event_by_id[ev.event]
-                out.append(self.annotation(ev.passage, "identifying", f"{w.event}: {self.date(event.date)}, {event.title}",
-                                           urls.event_page(d, event.id), event.id))
-            for claim in d.claims_by_source.get(source.id, ()):
-                claimant = (", ".join(source.authors) or w.author_voice) if claim.claimant == AUTHOR \
-                    else d.actor_by_id[claim.claimant].name
-                out.append(self.annotation(claim.passage, "describing",
-                                           f"{w.claim}: {claimant} {w.stances[claim.stance]}: {claim.text}",
-                                           urls.topic_page(d, claim.topic), f"k-{claim.id}"))
-            for cit in d.citations_by_source.get(source.id, ()):
-                base = d.citation_by_id[cit.repeats] if cit.repeats else cit
-                label = base.title or base.publisher or ", ".join(base.authors) or w.unknown
-                out.append(self.annotation(cit.passage, "linking", f"{w.bibliography}: {label}",
-                                           urls.BIBLIOGRAPHY, f"ref-{cit.id}"))
+        text = article_text(source)  # every passage is of this source
+        for ev in d.evidence_by_source.get(source.id, ()):
+            event = d.event_by_id[ev.event]
+            out.append(self.annotation(ev.passage, "identifying", f"{w.event}: {self.date(event.date)}, {event.title}",
+                                       urls.event_page(d, event.id), event.id, text))
+        for claim in d.claims_by_source.get(source.id, ()):
+            claimant = (", ".join(source.authors) or w.author_voice) if claim.claimant == AUTHOR \
+                else d.actor_by_id[claim.claimant].name
+            out.append(self.annotation(claim.passage, "describing",
+                                       f"{w.claim}: {claimant} {w.stances[claim.stance]}: {claim.text}",
+                                       urls.topic_page(d, claim.topic), f"k-{claim.id}", text))
+        for cit in d.citations_by_source.get(source.id, ()):
+            base = d.citation_by_id[cit.repeats] if cit.repeats else cit
+            label = base.title or base.publisher or ", ".join(base.authors) or w.unknown
+            out.append(self.annotation(cit.passage, "linking", f"{w.bibliography}: {label}",
+                                       urls.BIBLIOGRAPHY, f"ref-{cit.id}", text))
         return out
 
 
 def annotations(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = False) -> list[dict]:
-    return _Writer(dossier, meta, use_directory_urls).all()
+    writer = _Writer(dossier, meta, use_directory_urls)
+    return [item for source in dossier.sources for item in writer.of_source(source)]
 
 
-def render(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = False) -> str:
-    items = annotations(dossier, meta, use_directory_urls)
+def render(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = False, cache=None) -> str:
+    """The file. With `cache` (a PageCache kept by `dossier serve`), only the sources whose annotations read
+    something that changed are encoded again."""
+    tracked = reads.Tracked(dossier) if cache is not None else None
+    writer = _Writer(tracked or dossier, meta, use_directory_urls)
+    d = tracked or dossier
+    jobs = [(s.id, lambda sid=s.id: parts.items(writer.of_source(d.source_by_id[sid]), 1), 1)
+            for s in dossier.sources]
+    texts = (cache.render(tracked, (meta, use_directory_urls, dossier.language), jobs).values() if cache is not None
+             else [make() for _, make, _ in jobs])
+    total = sum(len(index.get(s.id, ())) for s in dossier.sources
+                for index in (dossier.evidence_by_source, dossier.claims_by_source, dossier.citations_by_source))
     collection = {
         "@context": CONTEXT,
         "id": meta.absolute(FILE),
         "type": "AnnotationCollection",
         "label": f"{meta.title}: Annotationen (Stand {meta.stand.isoformat()}; {meta.licence})",
-        "total": len(items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+        "total": total,
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": parts.Parts(texts)},
     }
-    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+    return parts.dumps(collection, 1) + "\n"

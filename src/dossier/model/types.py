@@ -246,6 +246,13 @@ class Dossier:
         """A tag as readers see it: its label from tags.yml, else the id with a capital (never the bare slug)."""
         return self.tag_labels.get(tag) or tag[:1].upper() + tag[1:].replace("-", " ")
 
+    def build_indexes(self) -> None:
+        """Builds every index below now instead of on first use: before the build forks (forked.py), so that
+        the children share them with this process instead of each building them again."""
+        for name, value in vars(type(self)).items():
+            if isinstance(value, cached_property):
+                getattr(self, name)
+
     # Indexes: each built once, on first use. Everything is keyed by id; no page loops over all x all.
     @cached_property
     def source_by_id(self) -> Mapping[str, Source]:

@@ -157,26 +157,16 @@ def render_site(dossier: Dossier, use_directory_urls: bool = False, title: str =
     jobs += [(urls.actor_page(a.id), lambda aid=a.id: actor.render(ctx, d.actor_by_id[aid]),
               1.3 + 0.13 * len(sites.get(a.id, ()))) for a in dossier.actors]
 
-    def page(job) -> tuple[str, str]:
+    def page_text(job) -> str:
         path, render, _ = job
         text = render()
         if meta is not None:
             text += jsonld.script(jsonld.page_graph(d, meta, path, catalogue, use_directory_urls))
-        return path, text
+        return text
 
     if cache is None:
-        return dict(fork_map(page, jobs, weight=lambda job: job[2]))
-
-    def tracked_page(job) -> tuple[str, str, frozenset]:
-        tracked.begin()
-        path, text = page(job)
-        return path, text, tracked.end()
-
+        return dict(fork_map(lambda job: (job[0], page_text(job)), jobs, weight=lambda job: job[2]))
     # What every page depends on besides the dossier; the data page lists the exports' sizes, new each time.
     setting = (use_directory_urls, title, meta, tuple(catalogue), dossier.language)
-    stale = cache.stale(dossier, setting, [job[0] for job in jobs]) | {urls.DATA}
-    fresh = {path: (text, read) for path, text, read in
-             fork_map(tracked_page, [job for job in jobs if job[0] in stale], weight=lambda job: job[2])}
-    pages = {path: fresh[path] if path in fresh else cache.pages[path] for path, _, _ in jobs}
-    cache.keep(dossier, setting, pages, rendered=len(fresh))
-    return {path: text for path, (text, _) in pages.items()}
+    return cache.render(tracked, setting, [(job[0], partial(page_text, job), job[2]) for job in jobs],
+                        always={urls.DATA}, mapper=fork_map)

@@ -1,32 +1,57 @@
-"""The pages of the last build under `dossier serve`, each with what it read of the dossier (pages/reads.py),
-so that a rebuild renders only the pages whose reads changed: an edit of one source's annotations renders
-that source's page, the pages of the actors and events it touches and the indexes, not thousands of pages.
-It holds the dossier those pages were made from, to compare the reads with the new one. No MkDocs here."""
+"""Texts made from the dossier (the pages, the exports' parts), each kept with what it read of the dossier
+(pages/reads.py), so that a rebuild under `dossier serve` makes again only those whose reads changed: an
+edit of one source's annotations renders that source's page, the pages of the actors and events it
+touches and the indexes, not thousands of pages. A cache holds the dossier its texts were made from, to
+compare their reads with the new one. No MkDocs here."""
 
 from __future__ import annotations
 
+from typing import Callable, Hashable, Sequence
+
 from . import reads
+
+Job = tuple  # (key, make() -> str, weight): make reads the dossier through the Tracked the cache renders with
+
+
+def _in_order(func, items, weight=None):
+    return [func(item) for item in items]
 
 
 class PageCache:
     def __init__(self) -> None:
         self.dossier = None
         self.setting = None
-        self.pages: dict[str, tuple[str, frozenset]] = {}  # page path -> (Markdown, what it read)
-        self.rendered = 0  # pages the last build rendered
+        self.pages: dict[Hashable, tuple[str, frozenset]] = {}  # key -> (text, what it read)
+        self.rendered = 0  # texts the last build made
+        self.extra: dict = {}  # what the caller keeps beside each text (a count of records), by key
 
-    def stale(self, dossier, setting, paths) -> set[str]:
-        """Of the pages `paths`, those that must be rendered for `dossier` under `setting` (everything the
-        pages depend on besides the dossier): new pages and those that read something that changed."""
+    def __getstate__(self):
+        # Sent from a forked child to the parent (forked.py) without the dossier, which the parent has.
+        return {**self.__dict__, "dossier": None}
+
+    def stale(self, dossier, setting, keys) -> set:
+        """Of `keys`, those to be made again for `dossier` under `setting` (everything the texts depend on
+        besides the dossier): new ones and those that read something that changed."""
         if self.dossier is None or setting != self.setting:
-            return set(paths)
-        keys = set().union(*(read for _, read in self.pages.values()))
-        changed = reads.changed(self.dossier, dossier, keys)
-        return {path for path in paths if path not in self.pages or not self.pages[path][1].isdisjoint(changed)}
+            return set(keys)
+        read = set().union(*(read for _, read in self.pages.values()))
+        changed = reads.changed(self.dossier, dossier, read)
+        return {key for key in keys if key not in self.pages or not self.pages[key][1].isdisjoint(changed)}
 
-    def keep(self, dossier, setting, pages: dict[str, tuple[str, frozenset]], rendered: int) -> None:
-        """The build succeeded with `pages`, made from `dossier`."""
-        self.dossier, self.setting, self.pages, self.rendered = dossier, setting, pages, rendered
+    def render(self, tracked: reads.Tracked, setting, jobs: Sequence[Job], always=(),
+               mapper: Callable = _in_order) -> dict[Hashable, str]:
+        """{key: text} for every job, made again where stale (and for the keys in `always`), by
+        mapper(func, jobs, weight) (forked.fork_map: on both cores); the rest as the last build made it."""
+        dossier = reads.real(tracked)
+        stale = self.stale(dossier, setting, [job[0] for job in jobs]) | set(always)
 
-    def clear(self) -> None:
-        self.__init__()
+        def make(job) -> tuple:
+            tracked.begin()
+            text = job[1]()
+            return job[0], text, tracked.end()
+
+        fresh = {key: (text, read) for key, text, read in
+                 mapper(make, [job for job in jobs if job[0] in stale], weight=lambda job: job[2])}
+        self.dossier, self.setting, self.rendered = dossier, setting, len(fresh)
+        self.pages = {key: fresh[key] if key in fresh else self.pages[key] for key, _, _ in jobs}
+        return {key: text for key, (text, _) in self.pages.items()}

@@ -6,7 +6,8 @@ Dossier does and notes every read as a key (attribute, part), where part is ALL 
 iterated, a plain value), LEN (only its length) or ("key", k) (one entry of an index, or whether k is in a
 set). Records come back as they are: a record's fields are part of the value the key stands for, so a
 page that shows `dossier.event_by_id["x"]` depends on the whole of that event, and on nothing else. Sources,
-large and named by many pages that never show their text, are read by field: ("field", id, field).
+large and named by many pages that never show their text, are read by field: ("field", id, field), and
+their paragraphs one by one: ("block", id, i).
 
 A value that pages share and work out once per build (a Context's memo, the periods of the timeline) hides
 the reads it was made from from every page but the first: such values are kept with their reads (`capture`)
@@ -246,6 +247,8 @@ class _Record:
         self._tracked, self._index, self._id, self._value = tracked, index, id_, value
 
     def __getattr__(self, field: str):
+        if field == "blocks":  # a source's paragraphs, each read apart (another page quotes one of them)
+            return _Blocks(self._tracked, self._index, self._id, self._value.blocks)
         self._tracked.log.add((self._index, ("field", self._id, field)))
         return getattr(self._value, field)
 
@@ -257,6 +260,40 @@ class _Record:
         return hash(self._value)  # as the record itself: a dict may hold one and be asked with the other
 
 
+class _Blocks:
+    """A source's blocks: one taken by its index is noted as (index, ("block", id, i)); all of them
+    (iterated, counted) as the field."""
+
+    __slots__ = ("_tracked", "_index", "_id", "_value")
+
+    def __init__(self, tracked: Tracked, index: str, id_: str, value: tuple) -> None:
+        self._tracked, self._index, self._id, self._value = tracked, index, id_, value
+
+    def __getitem__(self, i):
+        if isinstance(i, int) and 0 <= i < len(self._value):
+            self._tracked.log.add((self._index, ("block", self._id, i)))
+            return self._value[i]
+        return self._all()[i]
+
+    def _all(self) -> tuple:
+        self._tracked.log.add((self._index, ("field", self._id, "blocks")))
+        return self._value
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __bool__(self) -> bool:
+        return bool(self._all())
+
+    def __eq__(self, other) -> bool:
+        return self._all() == (other._value if isinstance(other, _Blocks) else other)
+
+    __hash__ = None
+
+
 def _resolve(dossier, name: str):
     return DERIVED[name](dossier) if name in DERIVED else getattr(dossier, name, _MISSING)
 
@@ -266,9 +303,13 @@ def _part(value, part):
         return value
     if part == LEN:
         return len(value)
-    if part[0] == "field":
+    if part[0] in ("field", "block"):
         record = value.get(part[1], _MISSING)
-        return _MISSING if record is _MISSING else getattr(record, part[2])
+        if record is _MISSING:
+            return _MISSING
+        if part[0] == "field":
+            return getattr(record, part[2])
+        return record.blocks[part[2]] if part[2] < len(record.blocks) else _MISSING
     key = part[1]
     if isinstance(value, Mapping):
         return value.get(key, _MISSING)

@@ -14,8 +14,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from functools import partial
+
+from ..exports import parts
 from ..model import Dossier
-from .search_records import KINDS, Record
+from . import reads
+from .search_records import KINDS, Record, record_groups
+from .urls import Linker
 
 INDEX_FILE = "search/index.js"
 GLOBAL = "dossierSearchIndex"
@@ -44,6 +49,27 @@ def _record(r: Record) -> dict:
 
 def index_file(records: list[Record], dossier: Dossier, words) -> IndexFile:
     """The script that defines window.dossierSearchIndex. Facet values are ids; their labels come along."""
+    return _script(dossier, words, [_record(r) for r in records], len(records))
+
+
+def cached_index_file(dossier: Dossier, linker: Linker, words, cache) -> IndexFile:
+    """index_file(search_records(...)), the records encoded in groups (search_records.record_groups) kept in
+    `cache` (a PageCache kept by `dossier serve`): only groups that read something that changed are made
+    again (exports/parts.py: the same bytes)."""
+    tracked, counts = reads.Tracked(dossier), {}
+
+    def encode(key, make) -> str:
+        records = make()
+        counts[key] = len(records)
+        return parts.items([_record(r) for r in records], None)
+
+    jobs = [(key, partial(encode, key, make), 1) for key, make in record_groups(tracked, linker, words)]
+    texts = cache.render(tracked, (linker, dossier.language), jobs)
+    cache.extra = {key: counts[key] if key in counts else cache.extra[key] for key in texts}  # kept: as before
+    return _script(dossier, words, parts.Parts(texts.values()), sum(cache.extra.values()))
+
+
+def _script(dossier: Dossier, words, records, count: int) -> IndexFile:
     data = {
         "format": FORMAT,
         "kinds": {k: words.search["kinds"][k] for k in KINDS},
@@ -53,9 +79,9 @@ def index_file(records: list[Record], dossier: Dossier, words) -> IndexFile:
         "names": {a.id: list(a.names) for a in dossier.actors},
         "persons": [a.id for a in dossier.actors if a.kind == "person"],  # findable by surname alone
         "topics": {t.id: t.question for t in dossier.topics},
-        "records": [_record(r) for r in records],
+        "records": records,
     }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = parts.dumps(data, None)
     # "</" cannot end a script element here, and U+2028/9 are line breaks to older JavaScript parsers.
     text = text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return IndexFile(INDEX_FILE, f"window.{GLOBAL}={text};\n", len(records))
+    return IndexFile(INDEX_FILE, f"window.{GLOBAL}={text};\n", count)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, partial
+from typing import Callable
 
 from ..mentions import MentionFinder
 from ..model import Dossier
 from ..model.types import AUTHOR, Source
-from . import urls
+from . import reads, urls
 from .urls import Linker
 
 KINDS = ("event", "claim", "source", "actor", "reference")  # the order of the kind facet
@@ -50,16 +52,33 @@ def _unique(items) -> tuple:
     return tuple(dict.fromkeys(i for i in items if i))
 
 
+@reads.derived("actor_names")
+def _actor_names(dossier) -> tuple:
+    return tuple((a.id, a.names) for a in dossier.actors)
+
+
+# What the builder's shared finder and pattern are made from, read by every record that uses them.
+_NAMES_READ = frozenset({("actor_names", reads.ALL)})
+_IDS_READ = frozenset({("source_ids", reads.ALL)})
+
+
 class _Builder:
     def __init__(self, dossier: Dossier, linker: Linker, words):
         self.d, self.linker, self.w = dossier, linker, words
         self.label = words.search["kinds"]
-        self.finder = MentionFinder((a.id, name) for a in dossier.actors for name in a.names)
-        ids = sorted((s.id for s in dossier.sources), key=len, reverse=True)
-        self._source_ids = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])") if ids else None
+
+    @cached_property
+    def finder(self) -> MentionFinder:
+        return MentionFinder((a.id, name) for a in reads.real(self.d).actors for name in a.names)
+
+    @cached_property
+    def _source_ids(self):
+        ids = sorted((s.id for s in reads.real(self.d).sources), key=len, reverse=True)
+        return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])") if ids else None
 
     def readable(self, text: str | None) -> str:
         """Editors' notes name sources by id ("laut keine-neue-allianz"); readers get the short citation."""
+        reads.replay(self.d, _IDS_READ)
         if not text or self._source_ids is None:
             return text or ""
         return self._source_ids.sub(lambda m: self.d.source_by_id[m.group()].short_cite, text)
@@ -68,6 +87,7 @@ class _Builder:
         return self.linker.url(page) + (f"#{anchor}" if anchor else "")
 
     def mentioned(self, text: str) -> tuple[str, ...]:
+        reads.replay(self.d, _NAMES_READ)
         return _unique(m.actor for m in self.finder.find(text))
 
     def title(self, kind: str, *parts: str) -> str:
@@ -132,26 +152,33 @@ class _Builder:
                          text=" · ".join(p for p in described if p), source=source.id,
                          year=cit.date.start.year if cit.date else None)
 
-    def events(self):
-        for event in self.d.events:
-            yield Record(self.url(urls.event_page(self.d, event.id), event.id), "event",
+    def event(self, event):
+        yield Record(self.url(urls.event_page(self.d, event.id), event.id), "event",
                          self.title("event", event.date.label(self.w), event.title),
                          text=self.readable(event.note), 
                          actors=event.actors, year=event.date.start.year)
 
-    def actors(self):
-        for actor in self.d.actors:
-            described = [self.w.kinds.get(actor.kind, actor.kind), self.readable(actor.role)]
-            yield Record(self.url(urls.actor_page(actor.id), None), "actor", f"{self.label['actor']} · {actor.name}",
-                         text=" · ".join(p for p in described if p), actors=(actor.id,))
+    def actor(self, actor):
+        described = [self.w.kinds.get(actor.kind, actor.kind), self.readable(actor.role)]
+        yield Record(self.url(urls.actor_page(actor.id), None), "actor", f"{self.label['actor']} · {actor.name}",
+                     text=" · ".join(p for p in described if p), actors=(actor.id,))
+
+    def source(self, source):
+        yield from (*self.evidence(source), *self.claims(source), *self.paragraphs(source), *self.citations(source))
+
+
+def record_groups(dossier, linker: Linker, words) -> list[tuple[tuple[str, str], Callable[[], list[Record]]]]:
+    """The search records in a stable order, in groups: (key, make the group's records). Events first, then
+    per source its passages, claims, paragraphs and references, then actors. `dossier` may be tracked
+    (pages/reads.py): each group looks up what it is about by id."""
+    b, d = _Builder(dossier, linker, words), reads.real(dossier)
+    kinds = (("event", "event_by_id", d.events), ("source", "source_by_id", d.sources),
+             ("actor", "actor_by_id", d.actors))
+    return [((kind, r.id), partial(lambda kind, index, id_: list(getattr(b, kind)(getattr(dossier, index)[id_])),
+                                   kind, index, r.id))
+            for kind, index, records in kinds for r in records]
 
 
 def search_records(dossier: Dossier, linker: Linker, words) -> list[Record]:
-    """Every search record of the dossier, in a stable order (events, then per source its passages,
-    claims, paragraphs and references, then actors)."""
-    b = _Builder(dossier, linker, words)
-    out = list(b.events())
-    for source in dossier.sources:
-        out += [*b.evidence(source), *b.claims(source), *b.paragraphs(source), *b.citations(source)]
-    out += b.actors()
-    return out
+    """Every search record of the dossier, in a stable order (see record_groups)."""
+    return [record for _, make in record_groups(dossier, linker, words) for record in make()]
