@@ -22,7 +22,7 @@ from .diagnostics import format_report
 from .export import export_json
 from .forked import fork_map
 from .i18n import words_for
-from .exports import ExportMeta, render_exports, stand_from
+from .exports import CATALOGUE, ExportMeta, bibtex, collect, csl, render_contents, stand_from, webanno
 from .pages import render_site
 from .pages.cache import PageCache
 from .pages.ids import duplicate_ids
@@ -191,28 +191,40 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return server
 
 
+# The exports made beside the search index: about as long as dossier.json and the tables, which are made here.
+THERE = (webanno.FILE, csl.FILE, bibtex.FILE)
+
+
 def _exports_and_index(dossier, meta: ExportMeta, directory_urls: bool, words):
-    """The exports and the search index, each a pass over everything: one on each core (forked.py). Under
-    `serve --dirty`, their parts are kept in caches between rebuilds (pages/cache.py); a cache filled in
-    the forked child comes back with the result."""
+    """The exports and the search index, passes over everything, on both cores (forked.py): dossier.json
+    and the tables here; the annotations, the bibliographies and the search index there (THERE). Under `serve --dirty`, their parts
+    are kept in caches between rebuilds (pages/cache.py); what the forked child changed in its caches
+    comes back with the result."""
     caches = EXPORT_CACHES if rebuild.RECORD.active else {}
+    paths = [path for path, _, _ in CATALOGUE if path != "dossier.json"]
 
-    def exports():
-        dossier_json = export_json(dossier, directory_urls, caches.get("dossier.json"))
-        return (render_exports(dossier, meta, dossier_json, directory_urls, caches.get("annotations")),
-                {name: caches[name] for name in ("dossier.json", "annotations") if name in caches})
+    def changes(*names):  # what a job changed in its caches: the parent takes it over below
+        return {name: caches[name].changes() for name in names if name in caches}
 
-    def index():
+    def data():
+        contents = {"dossier.json": export_json(dossier, directory_urls, caches.get("dossier.json")),
+                    **render_contents(dossier, meta, directory_urls, [p for p in paths if p not in THERE])}
+        return contents, None, changes("dossier.json")
+
+    def annotations_and_search():
+        contents = render_contents(dossier, meta, directory_urls, THERE, webanno_cache=caches.get("annotations"))
         linker = Linker(directory_urls)
         if "search" in caches:
-            return cached_index_file(dossier, linker, words, caches["search"]), {"search": caches["search"]}
-        return index_file(search_records(dossier, linker, words), dossier, words), {}
+            index = cached_index_file(dossier, linker, words, caches["search"])
+        else:
+            index = index_file(search_records(dossier, linker, words), dossier, words)
+        return contents, index, changes("annotations", "search")
 
-    (exported, made), (index_, made_too) = fork_map(lambda make: make(), [exports, index], min_items=2)
-    for name, cache in {**made, **made_too}.items():
-        cache.dossier = dossier  # sent from the child without it
-        EXPORT_CACHES[name] = cache
-    return exported, index_
+    (contents, _, made), (more, index, made_too) = fork_map(lambda make: make(), [data, annotations_and_search],
+                                                            min_items=2)
+    for name, change in {**made, **made_too}.items():
+        caches[name].take(change, dossier)  # for the job run here: the same again
+    return collect({**contents, **more}), index
 
 
 def _track(files: Files, config) -> None:

@@ -14,7 +14,7 @@ from ..model import Dossier
 from . import bibtex, csl, datapackage, tables, webanno
 from .meta import ExportMeta, stand_from
 
-__all__ = ["CATALOGUE", "Export", "ExportMeta", "render_exports", "stand_from"]
+__all__ = ["CATALOGUE", "Export", "ExportMeta", "collect", "render_contents", "render_exports", "stand_from"]
 
 # (path, media type, what it is for: a key of Words.data_purposes, or a table's name)
 CATALOGUE: tuple[tuple[str, str, str], ...] = (
@@ -40,12 +40,31 @@ class Export:
 
 
 def render_exports(dossier: Dossier, meta: ExportMeta, dossier_json: str,
-                   use_directory_urls: bool = False, webanno_cache=None) -> tuple[Export, ...]:
-    """Every export. `webanno_cache`: a PageCache that `dossier serve` keeps for the largest one."""
-    contents = {"dossier.json": dossier_json,
-                csl.FILE: csl.render(dossier, meta, use_directory_urls),
-                bibtex.FILE: bibtex.render(dossier, meta, use_directory_urls),
-                webanno.FILE: webanno.render(dossier, meta, use_directory_urls, webanno_cache),
-                datapackage.FILE: datapackage.render(meta),
-                **tables.render_tables(dossier, meta, use_directory_urls)}
+                   use_directory_urls: bool = False) -> tuple[Export, ...]:
+    """Every export, in the catalogue's order. dossier.json comes from export.py."""
+    return collect({"dossier.json": dossier_json, **render_contents(dossier, meta, use_directory_urls)})
+
+
+def render_contents(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = False, paths=None,
+                    webanno_cache=None) -> dict[str, str]:
+    """The exports' contents by path, all but dossier.json (export.py makes it), or those in `paths` (the
+    build makes them on two cores). `webanno_cache`: a PageCache that `dossier serve` keeps for the largest."""
+    makers = {csl.FILE: lambda: {csl.FILE: csl.render(dossier, meta, use_directory_urls)},
+              bibtex.FILE: lambda: {bibtex.FILE: bibtex.render(dossier, meta, use_directory_urls)},
+              webanno.FILE: lambda: {webanno.FILE: webanno.render(dossier, meta, use_directory_urls, webanno_cache)},
+              datapackage.FILE: lambda: {datapackage.FILE: datapackage.render(meta)},
+              TABLES: lambda: tables.render_tables(dossier, meta, use_directory_urls)}
+    wanted = set(paths) if paths is not None else {path for path, _, _ in CATALOGUE}
+    contents = {}
+    for path, make in makers.items():
+        if (path in wanted) if path != TABLES else any(t.path in wanted for t in tables.TABLES):
+            contents.update(make())
+    return contents
+
+
+TABLES = "tables"  # all tables are made in one pass
+
+
+def collect(contents: dict[str, str]) -> tuple[Export, ...]:
+    """The exports of `contents` (path -> content, every file of the catalogue), in the catalogue's order."""
     return tuple(Export(path, media, purpose, contents[path]) for path, media, purpose in CATALOGUE)

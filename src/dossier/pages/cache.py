@@ -24,10 +24,17 @@ class PageCache:
         self.pages: dict[Hashable, tuple[str, frozenset]] = {}  # key -> (text, what it read)
         self.rendered = 0  # texts the last build made
         self.extra: dict = {}  # what the caller keeps beside each text (a count of records), by key
+        self._fresh: set = set()  # the keys the last build made
 
-    def __getstate__(self):
-        # Sent from a forked child to the parent (forked.py) without the dossier, which the parent has.
-        return {**self.__dict__, "dossier": None}
+    def changes(self) -> tuple:
+        """What the last `render` changed, to be sent from a forked child (forked.py) to the parent, whose
+        cache is as the child's was before; the parent takes it over with `take`."""
+        return (self.setting, self.rendered, self.extra, list(self.pages), {key: self.pages[key] for key in self._fresh})
+
+    def take(self, changes: tuple, dossier) -> None:
+        self.setting, self.rendered, self.extra, keys, fresh = changes
+        self.pages = {key: fresh[key] if key in fresh else self.pages[key] for key in keys}
+        self.dossier, self._fresh = dossier, set(fresh)
 
     def stale(self, dossier, setting, keys) -> set:
         """Of `keys`, those to be made again for `dossier` under `setting` (everything the texts depend on
@@ -52,6 +59,6 @@ class PageCache:
 
         fresh = {key: (text, read) for key, text, read in
                  mapper(make, [job for job in jobs if job[0] in stale], weight=lambda job: job[2])}
-        self.dossier, self.setting, self.rendered = dossier, setting, len(fresh)
+        self.dossier, self.setting, self.rendered, self._fresh = dossier, setting, len(fresh), set(fresh)
         self.pages = {key: fresh[key] if key in fresh else self.pages[key] for key, _, _ in jobs}
         return {key: text for key, (text, _) in self.pages.items()}
