@@ -232,10 +232,12 @@ def _track(files: Files, config) -> None:
     the last build (rebuild.py), a generated file by its content, a file on disk by its size and time."""
     setting = rebuild.digest(Path(config.config_file_path).read_bytes() if config.config_file_path else b"",
                              rebuild.folder_digest(config.theme.dirs), *sorted(f.src_uri for f in files))
-    digests = {}
+    generated = [file for file in files if file.abs_src_path is None]
+    digests = dict(zip((file.abs_dest_path for file in generated),
+                       rebuild.CONTENTS.of([file.content_string for file in generated])))
     for file in files:
-        digests[file.abs_dest_path] = (rebuild.digest(file.content_bytes) if file.abs_src_path is None
-                                       else rebuild.stat_digest(file.abs_src_path))
+        if file.abs_src_path is not None:
+            digests[file.abs_dest_path] = rebuild.stat_digest(file.abs_src_path)
         # An instance attribute, read by MkDocs in place of File.is_modified (its modification-time rule).
         file.is_modified = functools.partial(rebuild.RECORD.changed, file.abs_dest_path)
     rebuild.RECORD.start(config.site_dir, setting, digests)

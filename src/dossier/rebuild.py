@@ -44,6 +44,24 @@ def folder_digest(folders) -> str:
     return digest(*parts)
 
 
+class ContentDigests:
+    """Digests of generated files' contents. A page the page cache gives again (pages/cache.py) is the very
+    string of the last build: its digest is kept with it, not computed again (a second at 1,000 articles)."""
+
+    def __init__(self) -> None:
+        self._held: dict[int, tuple[str, str]] = {}  # id of a content of the last build -> (it, its digest)
+
+    def of(self, contents: list[str]) -> list[str]:
+        held, out = {}, []
+        for content in contents:
+            known = self._held.get(id(content))
+            value = known[1] if known is not None and known[0] is content else digest(content)
+            held[id(content)] = (content, value)
+            out.append(value)
+        self._held = held  # only this build's: the objects it holds stay alive, their ids unique
+        return out
+
+
 class Record:
     """What the last successful build wrote: output path -> digest, for one site folder and setting."""
 
@@ -92,3 +110,4 @@ def remove_stale(paths: list[str], site_dir: str) -> int:
 
 
 RECORD = Record()
+CONTENTS = ContentDigests()

@@ -317,21 +317,22 @@ def _part(value, part):
 
 
 def changed(old, new, keys: Iterable) -> set:
-    """The keys whose value differs between the Dossiers `old` and `new` (records compare by their fields)."""
-    values: dict[str, tuple] = {}
+    """The keys whose value differs between the Dossiers `old` and `new` (records compare by their fields;
+    an index, a read-only view of a dict, compares as its dict)."""
+    values: dict[str, tuple] = {}  # name -> (old value, new value, whether both are mappings)
     out = set()
     for key in keys:
         name, part = key
-        if name not in values:
-            values[name] = (_resolve(old, name), _resolve(new, name))
-        before, after = values[name]
+        pair = values.get(name)
+        if pair is None:
+            before, after = _resolve(old, name), _resolve(new, name)
+            pair = values[name] = (before, after, isinstance(before, Mapping) and isinstance(after, Mapping))
+        before, after, mappings = pair
         if before is after:  # the same object: nothing in it changed (records and indexes are frozen)
             continue
-        if _plain(_part(before, part)) != _plain(_part(after, part)):
+        if mappings and part[0] == "key":  # the most common read, by far: one entry of an index
+            if before.get(part[1], _MISSING) != after.get(part[1], _MISSING):
+                out.add(key)
+        elif _part(before, part) != _part(after, part):
             out.add(key)
     return out
-
-
-def _plain(value):
-    # An index is a read-only view of a dict; two views compare by their dicts.
-    return dict(value) if isinstance(value, Mapping) and not isinstance(value, dict) else value
