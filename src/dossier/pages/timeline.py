@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..i18n import words_for
-from . import axis, urls
+from . import axis, reads, urls
 from .actor import plural
 from .kwic import ELLIPSIS
 
@@ -106,19 +106,29 @@ def pages(ctx) -> list[tuple[str, object, int]]:
             for rank, (anchor, _, entries, _, _) in enumerate(_split(ctx))]
 
 
+@reads.derived("event_dates")
+def _event_dates(dossier) -> tuple:
+    return tuple((e.id, e.date) for e in dossier.events)
+
+
 def _split(ctx) -> list[tuple]:
-    """The periods of a split timeline in date order, as (anchor, label, events, before, after). Worked out
-    once and kept with what it read (Context.memo): each period's page depends on every event's date, and
-    on the evidence and actors of its own events only."""
+    """The periods of a split timeline in date order, as (anchor, label, event ids, before, after). Worked
+    out once and kept with what it read (Context.memo): each period's page depends on every event's date
+    (not on their titles), and on the evidence and actors of its own events only."""
     def periods_in_order():
-        periods = list(_grouped(ctx, _core_start(ctx.dossier)).items())
-        ordered = sorted(range(len(periods)), key=lambda i: min(e.date.start for e in periods[i][1]))
+        dated = list(reads.view(ctx.dossier, "event_dates", _event_dates(reads.real(ctx.dossier))))
+        core = axis.choose_scale(date for _, date in dated).core_start
+        grouped: dict[tuple[str, str], list] = {}  # as _grouped, by id and date
+        for id_, date in dated:
+            grouped.setdefault(period(date, core, ctx.words), []).append((id_, date))
+        periods = list(grouped.items())
+        ordered = sorted(range(len(periods)), key=lambda i: min(date.start for _, date in periods[i][1]))
         out = []
         for rank, i in enumerate(ordered):
             (anchor, label), entries = periods[i]
             before = periods[ordered[rank - 1]][0] if rank else None
             after = periods[ordered[rank + 1]][0] if rank + 1 < len(ordered) else None
-            out.append((anchor, label, entries, before, after))
+            out.append((anchor, label, tuple(id_ for id_, _ in entries), before, after))
         return out
 
     return ctx.memo("timeline periods", periods_in_order)
@@ -133,7 +143,8 @@ def _render_index(ctx) -> str:
                       core_jumps=core_jumps, earlier_jumps=earlier, plural=plural)
 
 
-def _render_period(ctx, anchor, label, events, before, after) -> str:
+def _render_period(ctx, anchor, label, event_ids, before, after) -> str:
+    events = [ctx.dossier.event_by_id[id_] for id_ in event_ids]
     entries = _entries(ctx.dossier, events)
     return ctx.render("timeline_period.md.j2", urls.period_page(anchor), anchor=anchor, label=label,
                       entries=entries, total=len(entries), before=before, after=after,
