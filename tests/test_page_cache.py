@@ -69,6 +69,17 @@ def _source_date(draw, d):
     return replace(d, sources=_at(d.sources, i, replace(d.sources[i], date=d.sources[j].date)))
 
 
+def _sources_reordered(draw, d):
+    """Two sources swap places, as when a source's new date moves it: the loader then lists each actor's
+    mentions by source in the new order (same counts, another order of keys)."""
+    i, j = _pick(draw, d.sources), _pick(draw, d.sources)
+    sources = list(d.sources)
+    sources[i], sources[j] = sources[j], sources[i]
+    order = {s.id: n for n, s in enumerate(sources)}
+    mentions = {a: dict(sorted(m.items(), key=lambda sm: order[sm[0]])) for a, m in d.mentions.items()}
+    return replace(d, sources=tuple(sources), mentions=mentions)
+
+
 def _source_letter(draw, d):
     """A letter of a paragraph changed: the text, its highlights and its context lines elsewhere."""
     i = _pick(draw, d.sources)
@@ -125,7 +136,7 @@ def _retexted(collection: str, field: str, text):
 
 EDITS = {f.__name__.strip("_"): f for f in (
     _event_date, _event_actor_dropped, _claim_stance_and_topic, _claim_dropped, _source_date, _source_letter,
-    _paragraph_added, _evidence_dropped, _tag_label, _mention_count,
+    _paragraph_added, _sources_reordered, _evidence_dropped, _tag_label, _mention_count,
     _retexted("events", "title", lambda t: t + " (neu)"), _retexted("actors", "name", lambda t: t + " Jr."),
     _retexted("claims", "text", lambda t: t + " Angeblich."), _retexted("sources", "title", lambda t: t + " – neu"),
     _retexted("citations", "title", lambda t: "Ein anderer Titel"),

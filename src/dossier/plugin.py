@@ -227,6 +227,12 @@ def _exports_and_index(dossier, meta: ExportMeta, directory_urls: bool, words):
     return collect({**contents, **more}), index
 
 
+def _content(file: File) -> str | bytes:
+    # A generated file's content as it was given, str or bytes (content_string would decode bytes, and
+    # drop a leading BOM); the page cache gives the same str object again, whose digest is kept.
+    return file._content if file._content is not None else file.content_bytes
+
+
 def _track(files: Files, config) -> None:
     """Under `serve --dirty`: each file counts as modified only when what it is made from changed since
     the last build (rebuild.py), a generated file by its content, a file on disk by its size and time."""
@@ -234,7 +240,7 @@ def _track(files: Files, config) -> None:
                              rebuild.folder_digest(config.theme.dirs), *sorted(f.src_uri for f in files))
     generated = [file for file in files if file.abs_src_path is None]
     digests = dict(zip((file.abs_dest_path for file in generated),
-                       rebuild.CONTENTS.of([file.content_string for file in generated])))
+                       rebuild.CONTENTS.of([_content(file) for file in generated])))
     for file in files:
         if file.abs_src_path is not None:
             digests[file.abs_dest_path] = rebuild.stat_digest(file.abs_src_path)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Mapping, Set
 from contextlib import contextmanager
-from types import FunctionType, MethodType
+from types import FunctionType, MappingProxyType, MethodType
 from typing import Any, Callable, Iterable
 
 ALL, LEN = "#all", "#len"
@@ -318,7 +318,7 @@ def _part(value, part):
 
 def changed(old, new, keys: Iterable) -> set:
     """The keys whose value differs between the Dossiers `old` and `new` (records compare by their fields;
-    an index, a read-only view of a dict, compares as its dict)."""
+    an index, a read-only view of a dict, as its dict, and in its order)."""
     values: dict[str, tuple] = {}  # name -> (old value, new value, whether both are mappings)
     out = set()
     for key in keys:
@@ -331,8 +331,23 @@ def changed(old, new, keys: Iterable) -> set:
         if before is after:  # the same object: nothing in it changed (records and indexes are frozen)
             continue
         if mappings and part[0] == "key":  # the most common read, by far: one entry of an index
-            if before.get(part[1], _MISSING) != after.get(part[1], _MISSING):
+            if not _same(before.get(part[1], _MISSING), after.get(part[1], _MISSING)):
                 out.add(key)
-        elif _part(before, part) != _part(after, part):
+        elif not _same(_part(before, part), _part(after, part)):
             out.add(key)
     return out
+
+
+_ORDERED = (dict, MappingProxyType, frozenset, set)
+
+
+def _same(a, b) -> bool:
+    """Equal, and for a mapping or set also in the same order: the order reaches the output (an actor's
+    mentions by source in dossier.json follow the sources' order, which a source's new date changes)."""
+    if type(a) in _ORDERED and type(b) in _ORDERED:
+        if len(a) != len(b) or a != b:
+            return False
+        if isinstance(a, (frozenset, set)):
+            return tuple(a) == tuple(b)
+        return all(ka == kb and _same(a[ka], b[kb]) for ka, kb in zip(a, b))
+    return a == b

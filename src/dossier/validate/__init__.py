@@ -18,7 +18,7 @@ from ..dates import EdtfDate
 from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Position, Source, Tag, Topic
 from . import agreement, formats, ids, specs
 from .editorial import editorial_warnings
-from .fields import RESERVED_IDS, SLUG, Checker, slug_hint
+from .fields import CHECKED, RESERVED_IDS, SLUG, Checker, slug_hint
 from .quotes import QuoteFinder
 
 
@@ -71,6 +71,7 @@ def _records(checker: Checker, data, key: str, example: str) -> list[tuple[LocDi
 
 
 def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
+    CHECKED.new_check()
     run = _Run(project)
     sources = run.sources()
     actors = run.actors()
