@@ -197,9 +197,9 @@ THERE = (webanno.FILE, csl.FILE, bibtex.FILE)
 
 def _exports_and_index(dossier, meta: ExportMeta, directory_urls: bool, words):
     """The exports and the search index, passes over everything, on both cores (forked.py): dossier.json
-    and the tables here; the annotations, the bibliographies and the search index there (THERE). Under `serve --dirty`, their parts
-    are kept in caches between rebuilds (pages/cache.py); what the forked child changed in its caches
-    comes back with the result."""
+    and the tables here; the annotations, the bibliographies and the search index there (THERE). Under
+    `serve --dirty`, their parts are kept in caches between rebuilds (pages/cache.py); what the forked
+    child changed in its caches comes back with the result."""
     caches = EXPORT_CACHES if rebuild.RECORD.active else {}
     paths = [path for path, _, _ in CATALOGUE if path != "dossier.json"]
 

@@ -49,20 +49,19 @@ def render_contents(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool
                     webanno_cache=None) -> dict[str, str]:
     """The exports' contents by path, all but dossier.json (export.py makes it), or those in `paths` (the
     build makes them on two cores). `webanno_cache`: a PageCache that `dossier serve` keeps for the largest."""
-    makers = {csl.FILE: lambda: {csl.FILE: csl.render(dossier, meta, use_directory_urls)},
-              bibtex.FILE: lambda: {bibtex.FILE: bibtex.render(dossier, meta, use_directory_urls)},
-              webanno.FILE: lambda: {webanno.FILE: webanno.render(dossier, meta, use_directory_urls, webanno_cache)},
-              datapackage.FILE: lambda: {datapackage.FILE: datapackage.render(meta)},
-              TABLES: lambda: tables.render_tables(dossier, meta, use_directory_urls)}
+    makers = {  # the paths each makes (the tables in one pass) -> {path: content}
+        (csl.FILE,): lambda: {csl.FILE: csl.render(dossier, meta, use_directory_urls)},
+        (bibtex.FILE,): lambda: {bibtex.FILE: bibtex.render(dossier, meta, use_directory_urls)},
+        (webanno.FILE,): lambda: {webanno.FILE: webanno.render(dossier, meta, use_directory_urls, webanno_cache)},
+        (datapackage.FILE,): lambda: {datapackage.FILE: datapackage.render(meta)},
+        tuple(t.path for t in tables.TABLES): lambda: tables.render_tables(dossier, meta, use_directory_urls),
+    }
     wanted = set(paths) if paths is not None else {path for path, _, _ in CATALOGUE}
-    contents = {}
-    for path, make in makers.items():
-        if (path in wanted) if path != TABLES else any(t.path in wanted for t in tables.TABLES):
+    contents: dict[str, str] = {}
+    for made, make in makers.items():
+        if wanted.intersection(made):
             contents.update(make())
     return contents
-
-
-TABLES = "tables"  # all tables are made in one pass
 
 
 def collect(contents: dict[str, str]) -> tuple[Export, ...]:

@@ -11,7 +11,6 @@ Body: what the passage is for (the event, the claim, the reference), as text and
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..dates import EdtfDate

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property, partial
 
-import re
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -56,12 +55,8 @@ class Context:
 
     @property
     def _source_ids(self):
-        def compile_():
-            ids = sorted(reads.view(self.dossier, "source_ids", reads.DERIVED["source_ids"](reads.real(self.dossier))), key=len,
-                         reverse=True)
-            return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])") if ids else None
-
-        return self.memo("source_ids", compile_)
+        reads.replay(self.dossier, reads.SOURCE_IDS)  # what the pattern is made from
+        return self.memo("source_ids", lambda: urls.source_id_pattern(s.id for s in reads.real(self.dossier).sources))
 
     def with_source_links(self, page: str):
         """A template filter: editors' notes name sources by id ("laut keine-neue-allianz ..."); readers get

@@ -60,9 +60,6 @@ class Tracked:
             self._parts[name] = part
         return part
 
-    def note(self, key) -> None:
-        self.log.add(key)
-
     def record(self, index: str, id_: str, value) -> _Record:
         held = self._records.get((index, id_))
         if held is None or held._value is not value:
@@ -137,6 +134,10 @@ _IDS = {"sources": "source_ids"}  # iterating a tuple of records reads which rec
 @derived("source_ids")
 def _source_ids(dossier) -> tuple[str, ...]:
     return tuple(s.id for s in dossier.sources)
+
+
+# Which sources there are: what a pattern of their ids is made from (read by a note that names a source).
+SOURCE_IDS = frozenset({("source_ids", ALL)})
 
 
 def _wrap(tracked: Tracked, name: str, value):

@@ -11,9 +11,7 @@ y year, o topics. Empty fields are left out. The actors' spellings are listed on
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-
 from functools import partial
 
 from ..exports import parts

@@ -57,9 +57,8 @@ def _actor_names(dossier) -> tuple:
     return tuple((a.id, a.names) for a in dossier.actors)
 
 
-# What the builder's shared finder and pattern are made from, read by every record that uses them.
+# What the builder's shared finder is made from, read by every record that uses it.
 _NAMES_READ = frozenset({("actor_names", reads.ALL)})
-_IDS_READ = frozenset({("source_ids", reads.ALL)})
 
 
 class _Builder:
@@ -73,12 +72,11 @@ class _Builder:
 
     @cached_property
     def _source_ids(self):
-        ids = sorted((s.id for s in reads.real(self.d).sources), key=len, reverse=True)
-        return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])") if ids else None
+        return urls.source_id_pattern(s.id for s in reads.real(self.d).sources)
 
     def readable(self, text: str | None) -> str:
         """Editors' notes name sources by id ("laut keine-neue-allianz"); readers get the short citation."""
-        reads.replay(self.d, _IDS_READ)
+        reads.replay(self.d, reads.SOURCE_IDS)
         if not text or self._source_ids is None:
             return text or ""
         return self._source_ids.sub(lambda m: self.d.source_by_id[m.group()].short_cite, text)
@@ -154,9 +152,8 @@ class _Builder:
 
     def event(self, event):
         yield Record(self.url(urls.event_page(self.d, event.id), event.id), "event",
-                         self.title("event", event.date.label(self.w), event.title),
-                         text=self.readable(event.note), 
-                         actors=event.actors, year=event.date.start.year)
+                     self.title("event", event.date.label(self.w), event.title),
+                     text=self.readable(event.note), actors=event.actors, year=event.date.start.year)
 
     def actor(self, actor):
         described = [self.w.kinds.get(actor.kind, actor.kind), self.readable(actor.role)]
@@ -172,11 +169,13 @@ def record_groups(dossier, linker: Linker, words) -> list[tuple[tuple[str, str],
     per source its passages, claims, paragraphs and references, then actors. `dossier` may be tracked
     (pages/reads.py): each group looks up what it is about by id."""
     b, d = _Builder(dossier, linker, words), reads.real(dossier)
+
+    def group(kind: str, index: str, id_: str) -> list[Record]:
+        return list(getattr(b, kind)(getattr(dossier, index)[id_]))
+
     kinds = (("event", "event_by_id", d.events), ("source", "source_by_id", d.sources),
              ("actor", "actor_by_id", d.actors))
-    return [((kind, r.id), partial(lambda kind, index, id_: list(getattr(b, kind)(getattr(dossier, index)[id_])),
-                                   kind, index, r.id))
-            for kind, index, records in kinds for r in records]
+    return [((kind, r.id), partial(group, kind, index, r.id)) for kind, index, records in kinds for r in records]
 
 
 def search_records(dossier: Dossier, linker: Linker, words) -> list[Record]:

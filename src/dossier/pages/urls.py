@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from dataclasses import dataclass
 
 from . import reads
@@ -98,6 +99,13 @@ def _periods_by_event(dossier) -> dict[str, str]:
 @reads.derived("events_by_period")
 def _events_by_period(dossier) -> dict[str, list[str]]:
     return _event_periods(dossier, by_page=True)
+
+
+def source_id_pattern(ids):
+    """A pattern that finds the sources' ids in an editor's note ("laut keine-neue-allianz"): the longest id
+    first, never inside a longer word or id. None without sources."""
+    ids = sorted(ids, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])") if ids else None
 
 
 def source_page(source_id: str) -> str:
