@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import rebuild
+from . import memo, rebuild
 from .diagnostics import format_report
 from .export import export_json
 from .forked import fork_map
@@ -89,6 +89,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         inputs = [self.root / self.config.sources, self.root / self.config.annotations, Path(config.docs_dir)]
         if (holds := replaced_by_site(self.root, Path(config.site_dir), inputs)) is not None:
             raise PluginError(f"site_dir {config.site_dir} would replace {holds}; choose another site folder")
+        memo.keep(rebuild.RECORD.active)  # what one load keeps for the next (memo.py): only worth it under serve
         dossier, diagnostics = load_dossier(self.root, self.config.sources, self.config.annotations, self.config.language)
         for d in diagnostics:
             if d.severity != "error":

@@ -28,7 +28,7 @@ class Project:
 
 def load_project(root: Path, sources_dir: str = "sources", annotations_dir: str = "annotations") -> tuple[Project, list[Diagnostic]]:
     root = Path(root)
-    files.PARSED.new_load()
+    files.PARSED.new()
     project = Project(root)
     diags: list[Diagnostic] = []
     src_dir, ann_dir = root / sources_dir, root / annotations_dir

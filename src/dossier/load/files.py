@@ -10,6 +10,7 @@ from typing import Any
 import frontmatter
 
 from ..diagnostics import Diagnostic, display_path
+from ..memo import Generations
 from . import limits
 from .located_yaml import DuplicateKeyError, LocDict, Pos, YamlSyntaxError, parse
 
@@ -37,31 +38,16 @@ class YamlFile:
     data: Any
 
 
-class _ParseMemo:
-    """Parsed YAML by text, for the rebuilds under `dossier serve`: an edit changes one file, and parsing
-    the others again was most of loading (2.4 of 2.8 s at 1,000 articles). The parse is a pure function of
-    the text, and what it returns is only read. Two loads' worth are kept: this one's and the last one's."""
-
-    def __init__(self) -> None:
-        self.current: dict = {}
-        self.last: dict = {}
-
-    def new_load(self) -> None:
-        self.last, self.current = self.current, {}
-
-    def get(self, key):
-        if (found := self.current.get(key)) is None and (found := self.last.get(key)) is not None:
-            self.current[key] = found
-        return found
-
-
-PARSED = _ParseMemo()
+# Parsed YAML by text (memo.py): the parse is a pure function of the text, and what it returns is only read.
+# A file that did not change gives the very object of the last load, which the later memos recognise.
+PARSED = Generations()
 
 
 def _yaml_diagnostics(path: str, text: str, line_offset: int = 0) -> tuple[Any, list[Diagnostic]]:
     key = (path, line_offset, text)
     if (found := PARSED.get(key)) is None:
-        found = PARSED.current[key] = _parse_with_diagnostics(path, text, line_offset)
+        found = _parse_with_diagnostics(path, text, line_offset)
+        PARSED.put(key, found)
     return found[0], list(found[1])
 
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from types import MappingProxyType
 from typing import Iterable
 
+from ..memo import RECORDS
 from ..mentions import MentionFinder, short_forms
 from .agreement import derive_contested
 from .types import Actor, Citation, Claim, Dossier, Event, Evidence, MentionSite, Position, Source, Tag, Topic
@@ -20,7 +21,7 @@ class _SiteMemo:
     def __init__(self) -> None:
         self.actors: tuple[Actor, ...] | None = None
         self.finder: MentionFinder | None = None
-        self.found: dict[tuple[str, tuple[str, ...]], list[tuple[str, int, int, int]]] = {}
+        self.found: dict[tuple[str, tuple[str, ...]], list[tuple[str, MentionSite]]] = {}  # (actor, site)
 
     def forget(self) -> None:
         self.actors, self.finder, self.found = None, None, {}
@@ -40,9 +41,10 @@ class _SiteMemo:
         by_source: dict[str, list] = {s.id: [] for s in sources}
         for actor, found in sites.items():
             for site in found:
-                by_source[site.source].append((actor, site.block, site.start, site.end))
+                by_source[site.source].append((actor, site))
         for source in sources:  # back in text order: sites are grouped by actor
-            self.found[source.id, _texts(source)] = sorted(by_source[source.id], key=lambda m: m[1:])
+            self.found[source.id, _texts(source)] = sorted(by_source[source.id],
+                                                           key=lambda m: (m[1].block, m[1].start, m[1].end))
 
 
 SITES = _SiteMemo()
@@ -64,10 +66,10 @@ def mention_sites(actors: list[Actor], sources: list[Source]) -> dict[str, list[
                 SITES.finder = MentionFinder(((a.id, name) for a in actors for name in a.names),
                                              short_forms((a.id, a.kind, a.names) for a in actors))
             blocks = SITES.finder.in_source(list(key[1])).blocks
-            found = SITES.found[key] = [(m.actor, i, m.start, m.end) for i, mentions in enumerate(blocks)
-                                        for m in mentions]
-        for actor, block, start, end in found:
-            sites[actor].append(MentionSite(source.id, block, start, end))
+            found = SITES.found[key] = [(m.actor, MentionSite(source.id, i, m.start, m.end))
+                                        for i, mentions in enumerate(blocks) for m in mentions]
+        for actor, site in found:  # the same objects in each rebuild: unchanged, as pages/reads.py sees it
+            sites[actor].append(site)
     return sites
 
 
@@ -90,10 +92,13 @@ def assemble(sources: list[Source], summaries: dict[str, str], actors: list[Acto
              sites: dict[str, list[MentionSite]] | None = None) -> Dossier:
     """`sites`: mention_sites(actors, in_order(sources)) when it was computed already (in a child, while the
     annotations were checked)."""
-    sources = in_order(dataclasses.replace(s, summary=summaries.get(s.id)) for s in sources)
+    same = RECORDS.same  # under `dossier serve`, a record equal to the last load's is that object (memo.py)
+    sources = in_order(same("source", s.id, dataclasses.replace(s, summary=summaries.get(s.id))) for s in sources)
     sites = mention_sites(actors, sources) if sites is None else sites
     mentions = mention_counts(sites)
-    topics = contested_from_positions(topics, positions)
+    topics = [same("topic", t.id, t) for t in contested_from_positions(topics, positions)]
+    actors = [same("actor", a.id, a) for a in actors]
+    events = [same("event", e.id, e) for e in events]
     return Dossier(
         sources=tuple(sources),
         actors=tuple(sorted(actors, key=lambda a: a.name.casefold())),

@@ -90,7 +90,7 @@ class Source:
         year = self.date and self.date.start.year == self.date.end.year and self.date.start.year
         return f"{name} {year}" if year else name
 
-    @property
+    @cached_property  # read by every page, export and rebuild comparison that counts the words
     def words(self) -> int:
         return sum(len(b.text.split()) for b in self.blocks)
 

@@ -345,6 +345,8 @@ _ORDERED = (dict, MappingProxyType, frozenset, set)
 def _same(a, b) -> bool:
     """Equal, and for a mapping or set also in the same order: the order reaches the output (an actor's
     mentions by source in dossier.json follow the sources' order, which a source's new date changes)."""
+    if a is b:  # records kept from the last load (a dataclass's == would compare field by field)
+        return True
     if type(a) in _ORDERED and type(b) in _ORDERED:
         if len(a) != len(b) or a != b:
             return False

@@ -6,47 +6,22 @@ error) and every diagnostic, sorted by file and line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, did_you_mean
 from ..load import Project
 from ..load.located_yaml import LocDict, LocList, Pos
+from .. import memo
+from ..memo import RECORDS
 from ..model import Dossier
 from ..model.build import SITES, assemble, in_order, mention_sites
 from ..forked import Background
 from ..dates import EdtfDate
-from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Position, Source, Tag, Topic
+from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Source, Tag, Topic
 from . import agreement, formats, ids, specs
 from .editorial import editorial_warnings
+from .collected import ANNOTATIONS, Annotations, Defined, Recording, Ref, replay
 from .fields import CHECKED, RESERVED_IDS, SLUG, Checker, slug_hint
 from .quotes import QuoteFinder
-
-
-@dataclass
-class _Defined:
-    """Where each id was first defined, to report duplicates at both places."""
-
-    places: dict[str, tuple[str, Pos]] = field(default_factory=dict)
-
-    def add(self, checker: Checker, kind: str, id_: str, pos: Pos) -> bool:
-        if id_ in self.places:
-            path, first = self.places[id_]
-            checker.error(pos, "duplicate-id", f"{kind} id '{id_}' is defined twice",
-                          f"first defined at {path}:{first.line}:{first.col}; give one of them another id")
-            return False
-        self.places[id_] = (checker.path, pos)
-        return True
-
-
-@dataclass
-class _Ref:
-    """A reference to check once every id is known."""
-
-    checker: Checker
-    pos: Pos
-    kind: str  # "actor", "event", "topic", "citation"
-    target: str
-    what: str
 
 
 def _records(checker: Checker, data, key: str, example: str) -> list[tuple[LocDict, Pos]]:
@@ -71,7 +46,7 @@ def _records(checker: Checker, data, key: str, example: str) -> list[tuple[LocDi
 
 
 def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
-    CHECKED.new_check()
+    CHECKED.new(), ANNOTATIONS.new(), RECORDS.new()
     run = _Run(project)
     sources = run.sources()
     actors = run.actors()
@@ -107,29 +82,14 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
 PARALLEL_FROM = 32
 
 
-@dataclass
-class _Annotations:
-    """What one annotation file adds to the dossier."""
-
-    source: str
-    summary: str | None = None
-    evidence: list[Evidence] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    citations: list[Citation] = field(default_factory=list)
-    cited_events: set[str] = field(default_factory=set)  # events an evidence entry names, even one whose quote failed
-    claim_topics: dict[str, tuple[str | None, Pos]] = field(default_factory=dict)  # every claim id -> its topic
-    positions: list[Position] = field(default_factory=list)
-    checker: Checker | None = None
-
-
 class _Run:
     """One validation: a checker per file, every id defined so far, the references to judge at the end."""
 
     def __init__(self, project: Project):
         self.project = project
         self.checkers: list[Checker] = []
-        self.refs: list[_Ref] = []
-        self.defined = {kind: _Defined() for kind in ("actor", "event", "topic", "claim", "citation", "tag")}
+        self.refs: list[Ref] = []
+        self.defined = {kind: Defined() for kind in ("actor", "event", "topic", "claim", "citation", "tag")}
         self.event_pos: dict[str, tuple[Checker, Pos]] = {}
         self.event_dates: dict[str, tuple[EdtfDate, tuple[str, Pos]]] = {}  # for the dates sources give
         self.topic_by_id: dict[str, Topic] = {}
@@ -197,10 +157,10 @@ class _Run:
         events = []
         for c, item, _, e in self._shared("events", specs.EVENT, "event", "id: kim-besucht-russland-2023-09"):
             for actor, actor_pos in e["actors"]:
-                self.refs.append(_Ref(c, actor_pos, "actor", actor, f"event '{e['id']}'"))
+                self.refs.append(Ref(c, actor_pos, "actor", actor, f"event '{e['id']}'"))
             if "tags" in self.project.globals:  # with a tags.yml, every tag needs its label there
                 for tag, tag_pos in e["tags"]:
-                    self.refs.append(_Ref(c, tag_pos, "tag", tag, f"event '{e['id']}'"))
+                    self.refs.append(Ref(c, tag_pos, "tag", tag, f"event '{e['id']}'"))
             if e["date"] is not None:
                 events.append(Event(e["id"], e["date"], e["title"] or e["id"], tuple(a for a, _ in e["actors"]),
                                     tuple(t for t, _ in e["tags"]), e["note"]))
@@ -224,10 +184,24 @@ class _Run:
         """The tags' display labels (annotations/tags.yml): readers see "Militär", not "militaer"."""
         return [Tag(t["id"], t["label"]) for _, _, _, t in self._shared("tags", specs.TAG, "tag", "id: militaer")]
 
-    def annotations(self, source: Source, f) -> _Annotations:
-        """One source's evidence, claims and citations, each quote found in its text."""
-        found = _Annotations(source.id)
-        c = found.checker = self.checker_for(f.path)
+    def annotations(self, source: Source, f) -> Annotations:
+        """One source's evidence, claims and citations, each quote found in its text (under `dossier serve`
+        as the last load checked them, where nothing they depend on changed: collected.py)."""
+        if not memo.on():
+            return self._annotations(source, f, self.checker_for(f.path))
+        world = tuple(self.project.globals[name].data if name in self.project.globals else None
+                      for name in ("events", "topics"))
+        c = self.checker_for(f.path)
+        if (found := replay(f.data, source, world, c, self.refs, self.defined)) is not None:
+            return found
+        recording = Recording(self.refs, self.defined)
+        found = self._annotations(source, f, c)
+        recording.keep(f.data, source, world, found)
+        return found
+
+    def _annotations(self, source: Source, f, c: Checker) -> Annotations:
+        found = Annotations(source.id)
+        found.checker = c
         if f.data is None:
             return found  # an empty file: nothing annotated yet
         top = c.mapping(f.data, specs.SOURCE_ANNOTATIONS, "the annotation file", Pos(1, 1))
@@ -240,17 +214,17 @@ class _Run:
         self._citations(c, quotes, top["citations"], found)
         found.positions = agreement.positions(
             c, source.id, top["positions"], self.topic_by_id, found.claim_topics,
-            lambda pos, topic, what: self.refs.append(_Ref(c, pos, "topic", topic, what)))
+            lambda pos, topic, what: self.refs.append(Ref(c, pos, "topic", topic, what)))
         return found
 
-    def _evidence(self, c: Checker, quotes: QuoteFinder, entries, found: _Annotations) -> None:
+    def _evidence(self, c: Checker, quotes: QuoteFinder, entries, found: Annotations) -> None:
         anchors_used: set[str] = set()
         seen: set[tuple[str, str]] = set()
         for item, pos in _items(entries):
             e = c.mapping(item, specs.EVIDENCE, "an evidence entry", pos)
             if not e or not e["event"] or not e["quote"]:
                 continue
-            self.refs.append(_Ref(c, item.value_pos["event"], "event", e["event"], "evidence"))
+            self.refs.append(Ref(c, item.value_pos["event"], "event", e["event"], "evidence"))
             found.cited_events.add(e["event"])
             if (e["event"], e["quote"]) in seen:
                 c.error(pos, "duplicate-evidence", f"the same quote is given twice as evidence for '{e['event']}'",
@@ -269,7 +243,7 @@ class _Run:
             if passage:
                 found.evidence.append(Evidence(found.source, e["event"], e["quote"], passage, e["date"]))
 
-    def _claims(self, c: Checker, quotes: QuoteFinder, entries, found: _Annotations) -> None:
+    def _claims(self, c: Checker, quotes: QuoteFinder, entries, found: Annotations) -> None:
         for item, pos in _items(entries):
             k = c.mapping(item, specs.CLAIM, _what("claim", item), pos)
             if not k:
@@ -277,11 +251,11 @@ class _Run:
             # References are checked even when the id is bad: all problems at once.
             what = _what("claim", item)
             if k["claimant"] and k["claimant"] != AUTHOR:
-                self.refs.append(_Ref(c, item.value_pos["claimant"], "actor", k["claimant"], what))
+                self.refs.append(Ref(c, item.value_pos["claimant"], "actor", k["claimant"], what))
             if k["topic"]:
-                self.refs.append(_Ref(c, item.value_pos["topic"], "topic", k["topic"], what))
+                self.refs.append(Ref(c, item.value_pos["topic"], "topic", k["topic"], what))
             for actor, actor_pos in k["about"]:
-                self.refs.append(_Ref(c, actor_pos, "actor", actor, what))
+                self.refs.append(Ref(c, actor_pos, "actor", actor, what))
             if not k["id"] or not self.defined["claim"].add(c, "claim", k["id"], item.value_pos["id"]):
                 continue
             found.claim_topics[k["id"]] = (k["topic"], item.value_pos.get("topic", pos))
@@ -290,7 +264,7 @@ class _Run:
                 found.claims.append(Claim(k["id"], found.source, k["claimant"], k["stance"], k["topic"],
                                           tuple(a for a, _ in k["about"]), k["text"], k["quote"], passage))
 
-    def _citations(self, c: Checker, quotes: QuoteFinder, entries, found: _Annotations) -> None:
+    def _citations(self, c: Checker, quotes: QuoteFinder, entries, found: Annotations) -> None:
         earlier: list[str] = []  # "Ibid." repeats a reference this source made before
         for item, pos in _items(entries):
             r = c.mapping(item, specs.CITATION, _what("citation", item), pos)

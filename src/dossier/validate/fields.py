@@ -13,6 +13,7 @@ from typing import Any, Callable
 from ..dates import SUPPORTED_FORMS, DateError, EdtfDate, coerce_date_text, parse_date
 from ..diagnostics import Diagnostic, did_you_mean
 from ..load.located_yaml import LocDict, LocList, Pos
+from ..memo import Generations
 from . import formats
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -52,29 +53,11 @@ def _entry(name: str, kind: str) -> Field:
     return Field(name, kind, nullable=False)
 
 
-class _CheckMemo:
-    """Checked mappings, for the rebuilds under `dossier serve`: the parsed YAML of a file that did not change
-    is the very object of the last load (load/files.py keeps it), and checking its fields again was a third of
-    loading (about 1 s at 1,000 articles). Checking a mapping is a pure function of it, its fields, its name
-    and its file; what the check reported is reported again. Two checks' worth are kept: this one's and the
-    last one's."""
-
-    def __init__(self) -> None:
-        self.current: dict = {}
-        self.last: dict = {}
-
-    def new_check(self) -> None:
-        self.last, self.current = self.current, {}
-
-    def get(self, key, data, fields):
-        found = self.current.get(key) or self.last.get(key)
-        if found is None or found[0] is not data or found[1] is not fields:  # an id used again by another object
-            return None
-        self.current[key] = found
-        return found
-
-
-CHECKED = _CheckMemo()
+# Checked mappings (memo.py): the parsed YAML of a file that did not change is the very object of the last
+# load, and checking its fields again was a third of loading (about 1 s at 1,000 articles). Checking a
+# mapping is a pure function of it, its fields, its name and its file; what the check reported is reported
+# again. Keyed by the objects' ids, so an entry holds the objects too: an id may be used again by another.
+CHECKED = Generations()
 
 
 class Checker:
@@ -97,11 +80,12 @@ class Checker:
                        "write one 'field: value' per line, e.g. " + ", ".join(f.name for f in fields[:3]))
             return None
         key = (id(data), id(fields), what, self.path)  # `pos` only places the error above
-        held = CHECKED.get(key, data, fields)
-        if held is None:
+        held = CHECKED.get(key)
+        if held is None or held[0] is not data or held[1] is not fields:
             start = len(self.diagnostics)
             clean = self._mapping(data, fields, what)
-            held = CHECKED.current[key] = (data, fields, clean, tuple(self.diagnostics[start:]))
+            held = (data, fields, clean, tuple(self.diagnostics[start:]))
+            CHECKED.put(key, held)
         else:
             self.diagnostics.extend(held[3])
         return dict(held[2])  # a copy: the caller may change it ("repeats" of a bad "Ibid.")
