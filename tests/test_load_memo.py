@@ -76,12 +76,14 @@ def edit(draw):
     nth = draw(st.integers(0, 40))
     kind = draw(st.sampled_from([
         "quote broken", "claim text", "evidence event unknown", "claim id of another source", "paragraph added",
-        "word in a source", "event date", "actor renamed", "topic renamed", "file restored",
+        "word in a source", "event date", "actor renamed", "topic renamed", "file restored", "conditional quote",
     ]))
 
     def apply(root: Path) -> None:
         if kind == "quote broken":
             _replace_line(_annotations(root, source), "    quote: ", lambda line: line + " Zuckerwatte", nth)
+        elif kind == "conditional quote":  # an editorial warning, besides the quote that is not found
+            _replace_line(_annotations(root, source), "    quote: ", lambda line: "    quote: Wenn " + line[11:], nth)
         elif kind == "claim text":
             _replace_line(_annotations(root, source), "    text: ", lambda line: line + " (Zuckerwatte)", nth)
         elif kind == "evidence event unknown":

@@ -4,8 +4,10 @@ touches. The edits change the real dossier's records the way an editor's change 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
+import pickle
 from contextlib import ExitStack
 from dataclasses import replace
 from unittest import mock
@@ -14,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossier.export import export_json
-from dossier.exports import ExportMeta, webanno
+from dossier.exports import ExportMeta, tables, webanno
 from dossier.i18n import words_for
 from dossier.model.types import Block
-from dossier.pages import render_site, urls
+from dossier.pages import render_site, search_index, urls
 from dossier.pages.cache import PageCache
 from dossier.pages.search_index import cached_index_file, index_file
 from dossier.pages.search_records import search_records
@@ -172,10 +174,32 @@ def test_after_any_edits_the_cached_pages_are_those_a_fresh_build_renders(real_d
             assert not wrong, f"after the edit {kind}, the cache gave outdated pages: {wrong}"
 
 
+def _via_child(fill, render):
+    """make(dossier, cache) as the build does it with a forked child: the child (a copy of the cache as it
+    was) fills its cache and sends back the changes, which the parent takes over and renders from."""
+
+    def make(d, cache):
+        if cache is None:
+            return render(d, None)
+        child = copy.copy(cache)
+        fill(d, child)
+        cache.take(pickle.loads(pickle.dumps(child.changes())), d)
+        return render(d, cache)
+
+    return make
+
+
 # The exports and the search index, each made with a cache and without: (name, make(dossier, cache)).
 FILES = (
     ("dossier.json", lambda d, cache: export_json(d, False, cache)),
     ("annotations.jsonld", lambda d, cache: webanno.render(d, META, False, cache)),
+    ("annotations.jsonld from a child", _via_child(lambda d, cache: webanno.fill(d, META, False, cache),
+                                                   lambda d, cache: webanno.render(d, META, False, cache))),
+    ("search index from a child", _via_child(lambda d, cache: search_index.fill(d, Linker(False), WORDS, cache),
+                                             lambda d, cache: cached_index_file(d, Linker(False), WORDS, cache)
+                                             if cache is not None else
+                                             index_file(search_records(d, Linker(False), WORDS), d, WORDS))),
+    ("tables", lambda d, cache: tables.render_tables(d, META, False, cache)),
     ("search index", lambda d, cache: (cached_index_file(d, Linker(False), WORDS, cache) if cache is not None
                                        else index_file(search_records(d, Linker(False), WORDS), d, WORDS))),
 )

@@ -23,7 +23,7 @@ from .export import export_json
 from .forked import fork_map
 from .i18n import words_for
 from .exports import CATALOGUE, ExportMeta, bibtex, collect, csl, render_contents, stand_from, webanno
-from .pages import render_site
+from .pages import render_site, search_index
 from .pages.cache import PageCache
 from .pages.ids import duplicate_ids
 from .pages.search_index import cached_index_file, index_file
@@ -75,7 +75,7 @@ logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
 # Under `serve --dirty`, the generated pages of the last build and what each read of the dossier: a rebuild
 # renders only those whose reads changed (pages/cache.py). Lives as long as the serving process.
 PAGE_CACHE = PageCache()
-EXPORT_CACHES = {"dossier.json": PageCache(), "annotations": PageCache(), "search": PageCache()}
+EXPORT_CACHES = {"dossier.json": PageCache(), "annotations": PageCache(), "search": PageCache(), "tables": PageCache()}
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -209,22 +209,29 @@ def _exports_and_index(dossier, meta: ExportMeta, directory_urls: bool, words):
 
     def data():
         contents = {"dossier.json": export_json(dossier, directory_urls, caches.get("dossier.json")),
-                    **render_contents(dossier, meta, directory_urls, [p for p in paths if p not in THERE])}
-        return contents, None, changes("dossier.json")
+                    **render_contents(dossier, meta, directory_urls, [p for p in paths if p not in THERE],
+                                      tables_cache=caches.get("tables"))}
+        return contents, None, changes("dossier.json", "tables")
 
     def annotations_and_search():
-        contents = render_contents(dossier, meta, directory_urls, THERE, webanno_cache=caches.get("annotations"))
         linker = Linker(directory_urls)
-        if "search" in caches:
-            index = cached_index_file(dossier, linker, words, caches["search"])
-        else:
-            index = index_file(search_records(dossier, linker, words), dossier, words)
-        return contents, index, changes("annotations", "search")
+        if not caches:
+            return (render_contents(dossier, meta, directory_urls, THERE),
+                    index_file(search_records(dossier, linker, words), dossier, words), {})
+        # Only the parts, sent back as the caches' changes; the files are put together below, from the caches
+        # (sending 100 MB of text through the pipe took a second).
+        webanno.fill(dossier, meta, directory_urls, caches["annotations"])
+        search_index.fill(dossier, linker, words, caches["search"])
+        return (render_contents(dossier, meta, directory_urls, [p for p in THERE if p != webanno.FILE]), None,
+                changes("annotations", "search"))
 
     (contents, _, made), (more, index, made_too) = fork_map(lambda make: make(), [data, annotations_and_search],
                                                             min_items=2)
     for name, change in {**made, **made_too}.items():
         caches[name].take(change, dossier)  # for the job run here: the same again
+    if caches:  # nothing is encoded again here: the caches hold every part for this dossier now
+        more[webanno.FILE] = webanno.render(dossier, meta, directory_urls, caches["annotations"])
+        index = cached_index_file(dossier, Linker(directory_urls), words, caches["search"])
     return collect({**contents, **more}), index
 
 

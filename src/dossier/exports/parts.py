@@ -11,8 +11,13 @@ from typing import Any, Iterable
 
 
 class Parts:
-    def __init__(self, texts: Iterable[str]) -> None:
+    """`texts`: the parts. `kept`: where the parts indented as the file holds them are kept between two
+    `dumps` (an object with a dict `indented`, the PageCache that gives the same text objects again; one
+    list per document): a file of 60 MB was indented afresh in each rebuild."""
+
+    def __init__(self, texts: Iterable[str], kept=None) -> None:
         self.texts = [text for text in texts if text]  # a part without items adds nothing
+        self.kept = kept
 
 
 def _options(indent: int | None) -> dict[str, Any]:
@@ -38,7 +43,8 @@ def dumps(document: Any, indent: int | None) -> str:
     text = json.dumps(document, default=place, **_options(indent))
 
     def expand(match: re.Match) -> str:
-        parts = lists[int(match.group(1))].texts
+        value = lists[int(match.group(1))]
+        parts = value.texts
         if not parts:
             return "[]"
         if indent is None:
@@ -47,6 +53,10 @@ def dumps(document: Any, indent: int | None) -> str:
         line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
         outer = line[: len(line) - len(line.lstrip(" "))]
         pad = outer + " " * indent
-        return "[\n" + ",\n".join(pad + part.replace("\n", "\n" + pad) for part in parts) + "\n" + outer + "]"
+        last = value.kept.indented if value.kept is not None else {}
+        indented = {(pad, part): last.get((pad, part)) or pad + part.replace("\n", "\n" + pad) for part in parts}
+        if value.kept is not None:
+            value.kept.indented = indented  # only this list's parts: the others are gone
+        return "[\n" + ",\n".join(indented[pad, part] for part in parts) + "\n" + outer + "]"
 
     return re.sub(f'"{token}(\\d+)"', expand, text)

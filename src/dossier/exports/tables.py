@@ -9,9 +9,10 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from functools import partial
 
 from ..model import Dossier, agreement
-from ..pages import urls
+from ..pages import reads, urls
 from ..pages.urls import Linker
 from .meta import ExportMeta
 
@@ -95,42 +96,77 @@ TABLES = (
 )
 
 
-def _rows(dossier: Dossier, link: Linker, meta: ExportMeta) -> dict[str, list[dict]]:
-    d = dossier
+class _Rows:
+    """Each table's rows of one record (of a source's evidence, claims, citations; a topic's positions), from
+    the dossier `d` (tracked or not, pages/reads.py)."""
 
-    def passage(p) -> dict:
-        return {"paragraph": d.source_by_id[p.source].blocks[p.block].number,
-                "passage": meta.absolute(f"{link.url(urls.source_page(p.source))}#{p.anchor}")}
+    def __init__(self, d, link: Linker, meta: ExportMeta):
+        self.d, self.link, self.meta = d, link, meta
 
-    def text(date):
-        return date.text if date else None
+    def _passage(self, p) -> dict:
+        return {"paragraph": self.d.source_by_id[p.source].blocks[p.block].number,
+                "passage": self.meta.absolute(f"{self.link.url(urls.source_page(p.source))}#{p.anchor}")}
 
-    return {
-        "sources": [{"id": s.id, "title": s.title, "kind": s.kind, "short_cite": s.short_cite,
-                     "title_editorial": s.title_editorial, "authors": s.authors,
-                     "publication": s.publication, "date": text(s.date), "language": s.language,
-                     "translated_from": s.translated_from, "url": s.url, "doi": s.doi, "words": s.words,
-                     "page": meta.absolute(link.url(urls.source_page(s.id)))} for s in d.sources],
-        "actors": [{"id": a.id, "name": a.name, "kind": a.kind, "role": a.role, "aliases": a.aliases,
-                    "wikidata": a.wikidata, "page": meta.absolute(link.url(urls.actor_page(a.id)))} for a in d.actors],
-        "events": [{"id": e.id, "date": e.date.text, "start": e.date.start.isoformat(), "end": e.date.end.isoformat(),
-                    "title": e.title, "actors": e.actors, "tags": e.tags, "note": e.note,
-                    "page": meta.absolute(f"{link.url(urls.event_page(d, e.id))}#{e.id}")} for e in d.events],
-        "topics": [{"id": t.id, "question": t.question, "contested": t.contested, "disagreement": t.disagreement}
-                   for t in d.topics],
-        "evidence": [{"event": ev.event, "source": ev.source, "quote": ev.quote, "date": text(ev.date),
-                      **passage(ev.passage)} for ev in d.evidence],
-        "positions": [{"topic": t.id, "source": cell.source.id, "status": cell.status,
-                       "position": cell.position.answers if cell.position else None,
-                       "claims": tuple(c.id for c in cell.claims), "note": cell.position.note if cell.position else None}
-                      for t in d.topics for cell in agreement.row(d, t)],
-        "claims": [{"id": c.id, "source": c.source, "claimant": c.claimant, "stance": c.stance, "topic": c.topic,
-                    "about": c.about, "text": c.text, "quote": c.quote, **passage(c.passage)} for c in d.claims],
-        "citations": [{"id": c.id, "source": c.source, "marker": c.marker, "type": c.type, "authors": c.authors,
-                       "title": c.title, "container": c.container, "publisher": c.publisher, "date": text(c.date),
-                       "url": c.url, "doi": c.doi, "repeats": c.repeats, "note": c.note, "quote": c.quote,
-                       **passage(c.passage)} for c in d.citations],
-    }
+    def sources(self, s) -> list[dict]:
+        return [{"id": s.id, "title": s.title, "kind": s.kind, "short_cite": s.short_cite,
+                 "title_editorial": s.title_editorial, "authors": s.authors, "publication": s.publication,
+                 "date": _text(s.date), "language": s.language, "translated_from": s.translated_from, "url": s.url,
+                 "doi": s.doi, "words": s.words, "page": self.meta.absolute(self.link.url(urls.source_page(s.id)))}]
+
+    def actors(self, a) -> list[dict]:
+        return [{"id": a.id, "name": a.name, "kind": a.kind, "role": a.role, "aliases": a.aliases,
+                 "wikidata": a.wikidata, "page": self.meta.absolute(self.link.url(urls.actor_page(a.id)))}]
+
+    def events(self, e) -> list[dict]:
+        return [{"id": e.id, "date": e.date.text, "start": e.date.start.isoformat(), "end": e.date.end.isoformat(),
+                 "title": e.title, "actors": e.actors, "tags": e.tags, "note": e.note,
+                 "page": self.meta.absolute(f"{self.link.url(urls.event_page(self.d, e.id))}#{e.id}")}]
+
+    def topics(self, t) -> list[dict]:
+        return [{"id": t.id, "question": t.question, "contested": t.contested, "disagreement": t.disagreement}]
+
+    def evidence(self, found) -> list[dict]:
+        return [{"event": ev.event, "source": ev.source, "quote": ev.quote, "date": _text(ev.date),
+                 **self._passage(ev.passage)} for ev in found]
+
+    def positions(self, t) -> list[dict]:
+        return [{"topic": t.id, "source": cell.source.id, "status": cell.status,
+                 "position": cell.position.answers if cell.position else None,
+                 "claims": tuple(c.id for c in cell.claims), "note": cell.position.note if cell.position else None}
+                for cell in agreement.row(self.d, t)]
+
+    def claims(self, found) -> list[dict]:
+        return [{"id": c.id, "source": c.source, "claimant": c.claimant, "stance": c.stance, "topic": c.topic,
+                 "about": c.about, "text": c.text, "quote": c.quote, **self._passage(c.passage)} for c in found]
+
+    def citations(self, found) -> list[dict]:
+        return [{"id": c.id, "source": c.source, "marker": c.marker, "type": c.type, "authors": c.authors,
+                 "title": c.title, "container": c.container, "publisher": c.publisher, "date": _text(c.date),
+                 "url": c.url, "doi": c.doi, "repeats": c.repeats, "note": c.note, "quote": c.quote,
+                 **self._passage(c.passage)} for c in found]
+
+
+def _text(date):
+    return date.text if date else None
+
+
+# Each table's groups of rows: (the Dossier's records, the index that gives a group by key, what a group is
+# keyed by). A source's evidence, claims and citations are one group: they stand together in the table.
+_GROUPS = {"sources": ("sources", "source_by_id", "id"), "actors": ("actors", "actor_by_id", "id"),
+           "events": ("events", "event_by_id", "id"), "topics": ("topics", "topic_by_id", "id"),
+           "positions": ("topics", "topic_by_id", "id"), "evidence": ("evidence", "evidence_by_source", "source"),
+           "claims": ("claims", "claims_by_source", "source"), "citations": ("citations", "citations_by_source", "source")}
+
+
+def _keys(dossier: Dossier, table: str) -> list[str] | None:
+    """The table's groups in its order, or None where a source's rows do not stand together."""
+    records, _, by = _GROUPS[table]
+    keys = [getattr(r, by) for r in getattr(dossier, records)]
+    if by == "id":
+        return keys
+    changes = sum(1 for a, b in zip(keys, keys[1:]) if a != b)
+    grouped = list(dict.fromkeys(keys))
+    return grouped if changes == max(len(grouped) - 1, 0) else None
 
 
 def _cell(value, field: Field) -> str:
@@ -143,15 +179,43 @@ def _cell(value, field: Field) -> str:
     return str(value)
 
 
-def render_tables(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = False) -> dict[str, str]:
-    """{path: CSV text} for every table."""
-    rows = _rows(dossier, Linker(use_directory_urls), meta)
-    out = {}
-    for table in TABLES:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180
+def _csv(table: Table, rows: list[dict], header: bool = False) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180
+    if header:
         writer.writerow([f.name for f in table.fields])
-        for row in rows[table.name]:
-            writer.writerow([_cell(row[f.name], f) for f in table.fields])
-        out[table.path] = buffer.getvalue()
-    return out
+    for row in rows:
+        writer.writerow([_cell(row[f.name], f) for f in table.fields])
+    return buffer.getvalue()
+
+
+def render_tables(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = False, cache=None) -> dict[str, str]:
+    """{path: CSV text} for every table. With `cache` (a PageCache kept by `dossier serve`), each group of
+    rows is written apart and only those that read something that changed are written again."""
+    link = Linker(use_directory_urls)
+    if cache is None:
+        rows = _Rows(dossier, link, meta)
+        return {table.path: _csv(table, [row for r in getattr(dossier, _GROUPS[table.name][0])
+                                         for row in _group_rows(rows, dossier, table.name, r)], header=True)
+                for table in TABLES}
+    tracked = reads.Tracked(dossier)
+    rows = _Rows(tracked, link, meta)
+    keys = {table.name: _keys(dossier, table.name) for table in TABLES}
+
+    def make(table: Table, key: str) -> str:
+        _, index, _ = _GROUPS[table.name]
+        return _csv(table, getattr(rows, table.name)(getattr(tracked, index)[key]))
+
+    jobs = [((table.name, key), partial(make, table, key), 1) for table in TABLES for key in keys[table.name] or ()]
+    texts = cache.render(tracked, (use_directory_urls, meta, dossier.language), jobs)
+    whole = render_tables(dossier, meta, use_directory_urls) if None in keys.values() else {}
+    return {table.path: whole[table.path] if keys[table.name] is None else
+            _csv(table, [], header=True) + "".join(texts[table.name, key] for key in keys[table.name])
+            for table in TABLES}
+
+
+def _group_rows(rows: _Rows, dossier: Dossier, table: str, record) -> list[dict]:
+    """The rows of one record of the table's records (uncached: a source's rows come one record at a time)."""
+    if _GROUPS[table][2] == "id":
+        return getattr(rows, table)(record)
+    return getattr(rows, table)((record,))

@@ -111,16 +111,29 @@ def annotations(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = F
     return [item for source in dossier.sources for item in writer.of_source(source)]
 
 
-def render(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = False, cache=None) -> str:
-    """The file. With `cache` (a PageCache kept by `dossier serve`), only the sources whose annotations read
-    something that changed are encoded again."""
+def _texts(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool, cache) -> list[str]:
+    """Each source's annotations encoded (through `cache` if given: only those that read something that
+    changed are encoded again)."""
     tracked = reads.Tracked(dossier) if cache is not None else None
     writer = _Writer(tracked or dossier, meta, use_directory_urls)
     d = tracked or dossier
     jobs = [(s.id, lambda sid=s.id: parts.items(writer.of_source(d.source_by_id[sid]), 1), 1)
             for s in dossier.sources]
-    texts = (cache.render(tracked, (meta, use_directory_urls, dossier.language), jobs).values() if cache is not None
-             else [make() for _, make, _ in jobs])
+    if cache is None:
+        return [make() for _, make, _ in jobs]
+    return list(cache.render(tracked, (meta, use_directory_urls, dossier.language), jobs).values())
+
+
+def fill(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool, cache) -> None:
+    """Brings `cache` up to date for `dossier` (in a forked child, which sends back only what changed:
+    the parent then renders the file from its cache, without encoding anything again)."""
+    _texts(dossier, meta, use_directory_urls, cache)
+
+
+def render(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = False, cache=None) -> str:
+    """The file. With `cache` (a PageCache kept by `dossier serve`), only the sources whose annotations read
+    something that changed are encoded again."""
+    texts = _texts(dossier, meta, use_directory_urls, cache)
     total = sum(len(index.get(s.id, ())) for s in dossier.sources
                 for index in (dossier.evidence_by_source, dossier.claims_by_source, dossier.citations_by_source))
     collection = {
@@ -129,6 +142,6 @@ def render(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = False,
         "type": "AnnotationCollection",
         "label": f"{meta.title}: Annotationen (Stand {meta.stand.isoformat()}; {meta.licence})",
         "total": total,
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": parts.Parts(texts)},
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": parts.Parts(texts, cache)},
     }
     return parts.dumps(collection, 1) + "\n"

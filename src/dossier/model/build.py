@@ -30,10 +30,10 @@ class _SiteMemo:
         if tuple(actors) != self.actors:
             self.actors, self.finder, self.found = tuple(actors), None, {}
 
-    def covers(self, actors: list[Actor], sources: list[Source]) -> bool:
-        """Whether every text's mentions are known already (then a child to find them is not worth it)."""
+    def unknown(self, actors: list[Actor], sources: list[Source]) -> int:
+        """How many texts' mentions are not known already (for a few, a child to find them is not worth it)."""
         self.use(actors)
-        return all((s.id, _texts(s)) in self.found for s in sources)
+        return sum((s.id, _texts(s)) not in self.found for s in sources)
 
     def learn(self, actors: list[Actor], sources: list[Source], sites: dict[str, list[MentionSite]]) -> None:
         """Keeps what a child found (its own memo is lost with it)."""

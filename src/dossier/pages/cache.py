@@ -25,6 +25,7 @@ class PageCache:
         self.rendered = 0  # texts the last build made
         self.extra: dict = {}  # what the caller keeps beside each text (a count of records), by key
         self._fresh: set = set()  # the keys the last build made
+        self.indented: dict = {}  # text -> the text indented as the file holds it (exports/parts.py)
 
     def changes(self) -> tuple:
         """What the last `render` changed, to be sent from a forked child (forked.py) to the parent, whose
@@ -41,6 +42,8 @@ class PageCache:
         besides the dossier): new ones and those that read something that changed."""
         if self.dossier is None or setting != self.setting:
             return set(keys)
+        if self.dossier is dossier:  # made for this very dossier already (by a forked child: take)
+            return {key for key in keys if key not in self.pages}
         read = set().union(*(read for _, read in self.pages.values()))
         changed = reads.changed(self.dossier, dossier, read)
         return {key for key in keys if key not in self.pages or not self.pages[key][1].isdisjoint(changed)}

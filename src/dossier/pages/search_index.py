@@ -54,6 +54,13 @@ def cached_index_file(dossier: Dossier, linker: Linker, words, cache) -> IndexFi
     """index_file(search_records(...)), the records encoded in groups (search_records.record_groups) kept in
     `cache` (a PageCache kept by `dossier serve`): only groups that read something that changed are made
     again (exports/parts.py: the same bytes)."""
+    texts = fill(dossier, linker, words, cache)
+    return _script(dossier, words, parts.Parts(texts.values(), cache), sum(cache.extra.values()))
+
+
+def fill(dossier: Dossier, linker: Linker, words, cache) -> dict:
+    """Brings `cache` up to date for `dossier`: {group: encoded records} (a forked child sends back only
+    what changed; the parent then makes the file from its cache without encoding anything again)."""
     tracked, counts = reads.Tracked(dossier), {}
 
     def encode(key, make) -> str:
@@ -64,7 +71,7 @@ def cached_index_file(dossier: Dossier, linker: Linker, words, cache) -> IndexFi
     jobs = [(key, partial(encode, key, make), 1) for key, make in record_groups(tracked, linker, words)]
     texts = cache.render(tracked, (linker, dossier.language), jobs)
     cache.extra = {key: counts[key] if key in counts else cache.extra[key] for key in texts}  # kept: as before
-    return _script(dossier, words, parts.Parts(texts.values()), sum(cache.extra.values()))
+    return texts
 
 
 def _script(dossier: Dossier, words, records, count: int) -> IndexFile:

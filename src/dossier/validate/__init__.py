@@ -18,7 +18,7 @@ from ..forked import Background
 from ..dates import EdtfDate
 from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Source, Tag, Topic
 from . import agreement, formats, ids, specs
-from .editorial import editorial_warnings
+from .editorial import WARNED, editorial_warnings
 from .collected import ANNOTATIONS, Annotations, Defined, Recording, Ref, replay
 from .fields import CHECKED, RESERVED_IDS, SLUG, Checker, slug_hint
 from .quotes import QuoteFinder
@@ -46,14 +46,14 @@ def _records(checker: Checker, data, key: str, example: str) -> list[tuple[LocDi
 
 
 def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
-    CHECKED.new(), ANNOTATIONS.new(), RECORDS.new()
+    CHECKED.new(), ANNOTATIONS.new(), RECORDS.new(), WARNED.new()
     run = _Run(project)
     sources = run.sources()
     actors = run.actors()
     # The actors' mentions need only the texts and the actors: a child finds them while this process checks
     # the rest (background.result() waits for it; leaving the block ends it, unwanted after an error).
     order = in_order(sources.values())
-    fork = len(order) >= PARALLEL_FROM and not SITES.covers(actors, order)  # known from the last rebuild
+    fork = SITES.unknown(actors, order) >= PARALLEL_FROM  # the others are known from the last rebuild
     with Background(lambda: mention_sites(actors, order), fork=fork) as background:
         events, topics, tags = run.events(), run.topics(), run.tags()
         annotations = [run.annotations(sources[source_id], f) for source_id, f in sorted(project.per_source.items())
@@ -78,7 +78,8 @@ def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
         ), diagnostics
 
 
-# Sources from which the mentions are found in a child: below, a fork costs about what it saves.
+# Texts whose mentions are not known yet from which they are found in a child: below, a fork costs about
+# what it saves (a rebuild after one edit finds them here).
 PARALLEL_FROM = 32
 
 

@@ -19,6 +19,7 @@ from ..dates import DateError, coerce_date_text, parse_date
 from ..load import Project
 from ..load.located_yaml import LocDict, LocList
 from ..model.types import Claim
+from ..memo import Generations
 from .fields import Checker
 
 # A note's sentence says the date is inferred when it has a word for a date and a word for inferring.
@@ -40,15 +41,9 @@ def editorial_warnings(project: Project, claims: Iterable[Claim], checker_for: C
     """Add every editorial warning to a checker of its file."""
     events = project.globals.get("events")
     if events is not None:
-        c = checker_for(events.path)
-        for item in _entries(events.data, "events"):
-            _inferred_date(c, item, "event")
+        _kept(checker_for(events.path), events.data, _events)
     for source_id, f in sorted(project.per_source.items()):
-        c = checker_for(f.path)
-        for item in _entries(f.data, "citations"):
-            _inferred_date(c, item, "citation")
-        for item in _entries(f.data, "evidence"):
-            _conditional_evidence(c, item)
+        _kept(checker_for(f.path), f.data, _source_annotations)
     topics = project.globals.get("topics")
     if topics is not None:
         c = checker_for(topics.path)
@@ -59,6 +54,33 @@ def editorial_warnings(project: Project, claims: Iterable[Claim], checker_for: C
         sources = {s.id for s in project.sources}
         for item in _entries(topics.data, "topics"):
             _disagreement(c, item, claimed.get(item.get("id"), {}), sources)
+
+
+# The warnings of each file by its parsed YAML (memo.py): under `dossier serve`, a file that did not change
+# is the very object of the last load, and gets the same warnings without being read again.
+WARNED = Generations()
+
+
+def _kept(c: Checker, data, warn: Callable[[Checker, object], None]) -> None:
+    held = WARNED.get((c.path, warn))
+    if held is not None and held[0] is data:
+        c.diagnostics.extend(held[1])
+        return
+    start = len(c.diagnostics)
+    warn(c, data)
+    WARNED.put((c.path, warn), (data, tuple(c.diagnostics[start:])))
+
+
+def _events(c: Checker, data) -> None:
+    for item in _entries(data, "events"):
+        _inferred_date(c, item, "event")
+
+
+def _source_annotations(c: Checker, data) -> None:
+    for item in _entries(data, "citations"):
+        _inferred_date(c, item, "citation")
+    for item in _entries(data, "evidence"):
+        _conditional_evidence(c, item)
 
 
 def _entries(data, key: str) -> list[LocDict]:
