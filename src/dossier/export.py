@@ -115,5 +115,5 @@ def export_json(dossier: Dossier, use_directory_urls: bool = False, cache=None) 
 
     jobs = [((key, r.id), partial(make, key, index, r.id), 1) for key, index in SECTIONS for r in getattr(dossier, key)]
     texts = cache.render(tracked, (use_directory_urls, dossier.language), jobs)
-    sections = {key: parts.Parts(texts[(key, r.id)] for r in getattr(dossier, key)) for key, _ in SECTIONS}
-    return parts.dumps(_document(sections), 1) + "\n"
+    sections = {key: parts.Parts((texts[(key, r.id)] for r in getattr(dossier, key)), cache) for key, _ in SECTIONS}
+    return parts.dumps(_document(sections), 1, end="\n")

@@ -29,8 +29,11 @@ def items(values: Iterable[Any], indent: int | None) -> str:
     return ("," + ("\n" if indent is not None else "")).join(json.dumps(v, **_options(indent)) for v in values)
 
 
-def dumps(document: Any, indent: int | None) -> str:
-    """json.dumps(document) with `indent` (None: compact), each Parts value encoded as the list it stands for."""
+def dumps(document: Any, indent: int | None, start: str = "", end: str = "", escape=None) -> str:
+    """`start`, json.dumps(document) with `indent` (None: compact), each Parts value encoded as the list it
+    stands for, then `end`. The file is joined once from its pieces: a copy of 60 MB costs about what
+    encoding it did. `escape`: applied to the text around the parts (the parts come escaped already)."""
+    escape = escape or (lambda text: text)
     token = uuid.uuid4().hex  # marks where a list goes: 128 random bits no text contains by chance
     lists: list[Parts] = []
 
@@ -41,22 +44,37 @@ def dumps(document: Any, indent: int | None) -> str:
         return f"{token}{len(lists) - 1}"
 
     text = json.dumps(document, default=place, **_options(indent))
-
-    def expand(match: re.Match) -> str:
+    pieces, at = [start], 0
+    kept: dict[int, tuple[Any, dict]] = {}  # id(kept) -> (kept, its parts indented for this file)
+    for match in re.finditer(f'"{token}(\\d+)"', text):
+        pieces.append(escape(text[at:match.start()]))
+        at = match.end()
         value = lists[int(match.group(1))]
-        parts = value.texts
-        if not parts:
-            return "[]"
-        if indent is None:
-            return "[" + ",".join(parts) + "]"
-        # The list's items are one level deeper than the line that holds it; an item's own lines move along.
-        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
-        outer = line[: len(line) - len(line.lstrip(" "))]
-        pad = outer + " " * indent
-        last = value.kept.indented if value.kept is not None else {}
-        indented = {(pad, part): last.get((pad, part)) or pad + part.replace("\n", "\n" + pad) for part in parts}
-        if value.kept is not None:
-            value.kept.indented = indented  # only this list's parts: the others are gone
-        return "[\n" + ",\n".join(indented[pad, part] for part in parts) + "\n" + outer + "]"
+        if not value.texts:
+            pieces.append("[]")
+        elif indent is None:
+            pieces += ["[", ",".join(value.texts), "]"]
+        else:
+            pieces += _indented(value, text, match.start(), indent, kept)
+    pieces += [escape(text[at:]), end]
+    for holder, indented in kept.values():
+        holder.indented = indented  # only this file's parts: the others are gone
+    return "".join(pieces)
 
-    return re.sub(f'"{token}(\\d+)"', expand, text)
+
+def _indented(value: Parts, text: str, start: int, indent: int, kept: dict) -> list[str]:
+    """The pieces of a list at `start` of `text`: its items one level deeper than the line that holds it,
+    an item's own lines moved along."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    outer = line[: len(line) - len(line.lstrip(" "))]
+    pad = outer + " " * indent
+    last = value.kept.indented if value.kept is not None else {}
+    now = kept.setdefault(id(value.kept), (value.kept, {}))[1] if value.kept is not None else {}
+    pieces = ["[\n"]
+    for part in value.texts:
+        key = (pad, part)
+        done = now.get(key) or last.get(key) or pad + part.replace("\n", "\n" + pad)
+        now[key] = done
+        pieces += [done, ",\n"]
+    pieces[-1] = "\n" + outer + "]"
+    return pieces

@@ -144,4 +144,4 @@ def render(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = False,
         "total": total,
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": parts.Parts(texts, cache)},
     }
-    return parts.dumps(collection, 1) + "\n"
+    return parts.dumps(collection, 1, end="\n")

@@ -66,7 +66,7 @@ def fill(dossier: Dossier, linker: Linker, words, cache) -> dict:
     def encode(key, make) -> str:
         records = make()
         counts[key] = len(records)
-        return parts.items([_record(r) for r in records], None)
+        return _escape(parts.items([_record(r) for r in records], None))
 
     jobs = [(key, partial(encode, key, make), 1) for key, make in record_groups(tracked, linker, words)]
     texts = cache.render(tracked, (linker, dossier.language), jobs)
@@ -86,7 +86,12 @@ def _script(dossier: Dossier, words, records, count: int) -> IndexFile:
         "topics": {t.id: t.question for t in dossier.topics},
         "records": records,
     }
-    text = parts.dumps(data, None)
+    start, end = f"window.{GLOBAL}=", ";\n"
+    if isinstance(records, parts.Parts):  # escaped already, part by part (no "</" spans two parts: each is whole)
+        return IndexFile(INDEX_FILE, parts.dumps(data, None, start, end, escape=_escape), count)
+    return IndexFile(INDEX_FILE, start + _escape(parts.dumps(data, None)) + end, count)
+
+
+def _escape(text: str) -> str:
     # "</" cannot end a script element here, and U+2028/9 are line breaks to older JavaScript parsers.
-    text = text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return IndexFile(INDEX_FILE, f"window.{GLOBAL}={text};\n", count)
+    return text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
