@@ -91,9 +91,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError(f"site_dir {config.site_dir} would replace {holds}; choose another site folder")
         memo.keep(rebuild.RECORD.active)  # what one load keeps for the next (memo.py): only worth it under serve
         dossier, diagnostics = load_dossier(self.root, self.config.sources, self.config.annotations, self.config.language)
-        for d in diagnostics:
-            if d.severity != "error":
-                log.info(d.format())
+        for text in _warnings_to_show([d.format() for d in diagnostics if d.severity != "error"]):
+            log.info(text)
         if dossier is None:
             raise PluginError("the dossier has errors:\n" + format_report(diagnostics))
         self.dossier = dossier
@@ -190,6 +189,22 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         server.watch(str(self.root / self.config.sources))
         server.watch(str(self.root / self.config.annotations))
         return server
+
+
+# Under `serve --dirty`, the warnings the last build showed: a rebuild shows only new ones. Thousands of
+# warnings, shown again after every edit, hid the one the edit caused (and logging them took a second).
+SHOWN_WARNINGS: set[str] = set()
+
+
+def _warnings_to_show(warnings: list[str]) -> list[str]:
+    if not rebuild.RECORD.active:
+        return warnings
+    new = [text for text in warnings if text not in SHOWN_WARNINGS]
+    if len(new) < len(warnings):
+        log.info(f"{len(warnings) - len(new):,} warnings as in the last build, not shown again")
+    SHOWN_WARNINGS.clear()
+    SHOWN_WARNINGS.update(warnings)
+    return new
 
 
 # The exports made beside the search index: about as long as dossier.json and the tables, which are made here.
