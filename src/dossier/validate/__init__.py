@@ -6,7 +6,6 @@ error) and every diagnostic, sorted by file and line.
 
 from __future__ import annotations
 
-
 from ..diagnostics import Diagnostic, did_you_mean
 from ..load import Project
 from ..load.located_yaml import LocDict, LocList, Pos
@@ -46,7 +45,8 @@ def _records(checker: Checker, data, key: str, example: str) -> list[tuple[LocDi
 
 
 def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
-    CHECKED.new(), ANNOTATIONS.new(), RECORDS.new(), WARNED.new()
+    for kept in (CHECKED, ANNOTATIONS, RECORDS, WARNED):  # what the memos keep from now on is this check's
+        kept.new()
     run = _Run(project)
     sources = run.sources()
     actors = run.actors()
