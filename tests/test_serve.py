@@ -100,3 +100,30 @@ def test_serve_rebuilds_on_edits_and_survives_a_broken_annotation(project_copy, 
         assert server.poll() is None
     finally:
         stop(server)
+
+
+def test_sources_and_annotations_are_watched_by_notification_not_by_polling(tmp_path):
+    """MkDocs polls every file it watches twice a second; sources/ and annotations/ go to an observer the
+    system notifies (on Linux, inotify), started by the plugin; MkDocs' own observer stays as it was."""
+    from watchdog.observers.polling import PollingObserver
+
+    from dossier.plugin import DossierPlugin
+
+    class Server:  # what on_serve uses of MkDocs' LiveReloadServer
+        def __init__(self):
+            self.observer, self.watched = PollingObserver(), []
+
+        def watch(self, path):
+            self.watched.append((path, self.observer))
+
+    plugin, server = DossierPlugin(), Server()
+    plugin.load_config({})
+    plugin.root = tmp_path
+    polling = server.observer
+    assert plugin.on_serve(server, None, None) is server
+    assert server.observer is polling and not polling.is_alive()
+    assert [path for path, _ in server.watched] == [str(tmp_path / "sources"), str(tmp_path / "annotations")]
+    observers = {observer for _, observer in server.watched}
+    assert len(observers) == 1 and not isinstance(next(iter(observers)), PollingObserver)
+    assert next(iter(observers)).is_alive()
+    next(iter(observers)).stop()
