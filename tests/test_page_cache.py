@@ -10,6 +10,7 @@ import os
 import pickle
 from contextlib import ExitStack
 from dataclasses import replace
+from types import MappingProxyType, SimpleNamespace
 from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
@@ -19,8 +20,8 @@ from dossier.export import export_json
 from dossier.exports import ExportMeta, tables, webanno
 from dossier.i18n import words_for
 from dossier.model.types import Block
-from dossier.pages import render_site, search_index, urls
-from dossier.pages.cache import PageCache
+from dossier.pages import reads, render_site, search_index, urls
+from dossier.pages.cache import PageCache, Readers
 from dossier.pages.search_index import cached_index_file, index_file
 from dossier.pages.search_records import search_records
 from dossier.pages.urls import Linker
@@ -244,3 +245,27 @@ def test_nothing_changed_renders_only_the_data_page_and_another_setting_renders_
     directory_urls = render_site(real_dossier, meta=META, cache=cache, use_directory_urls=True)
     assert cache.rendered == len(pages)
     assert directory_urls == render_site(real_dossier, meta=META, use_directory_urls=True)
+
+
+def test_the_readers_of_what_differs_are_stale_and_no_others():
+    kept, record = SimpleNamespace(title="A"), SimpleNamespace(title="B")
+    old = SimpleNamespace(by_id=MappingProxyType({"a": kept, "b": record, "gone": kept}), tags=frozenset({"x", "y"}),
+                          order=("a", "b"), same=("s",))
+    new = SimpleNamespace(by_id=MappingProxyType({"a": kept, "b": SimpleNamespace(title="B"), "new": kept}),
+                          tags=frozenset({"x", "z"}), order=("b", "a"), same=old.same)
+    diff = reads.Diff(old, new)
+    # "b" is an equal record but another object: its entry is the same, its fields are looked at one by one.
+    assert diff.entries("by_id") == ({"gone", "new"}, {"b", "gone", "new"})
+    assert diff.entries("tags") == ({"y", "z"}, {"y", "z"})
+    assert diff.entries("order") is None and diff.differs("order", reads.ALL)
+    assert not diff.differs("order", reads.LEN)
+    readers = Readers()
+    for text, read in {"a": {("by_id", ("key", "a"))}, "b": {("by_id", ("field", "b", "title"))},
+                       "gone": {("by_id", ("key", "gone"))}, "new": {("by_id", ("key", "new")), ("same", reads.ALL)},
+                       "x": {("tags", ("key", "x"))}, "z": {("tags", ("key", "z"))}, "len": {("order", reads.LEN)},
+                       "all": {("order", reads.ALL)}, "same": {("same", reads.ALL)}}.items():
+        readers.add(text, read)
+    assert readers.stale(diff) == {"gone", "new", "z", "all"}
+    readers.discard("new", {("by_id", ("key", "new")), ("same", reads.ALL)})
+    readers.discard("new", {("by_id", ("key", "new"))})  # again: nothing left to take away
+    assert readers.stale(reads.Diff(old, new)) == {"gone", "z", "all"}

@@ -23,7 +23,7 @@ from .export import export_json
 from .forked import fork_map
 from .i18n import words_for
 from .exports import CATALOGUE, ExportMeta, bibtex, collect, csl, render_contents, stand_from, webanno
-from .pages import render_site, search_index
+from .pages import reads, render_site, search_index
 from .pages.cache import PageCache
 from .pages.ids import duplicate_ids
 from .pages.search_index import cached_index_file, index_file
@@ -133,6 +133,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                             meta=meta, cache=cache)
         if cache is not None:
             log.info(f"rendered {cache.rendered:,} of {len(pages):,} generated pages")
+            reads.forget()  # the caches are done with comparing this dossier with the last one
         for path, markdown in pages.items():
             if files.get_file_from_path(path):
                 raise PluginError(f"{config.docs_dir}/{path} would be replaced by a generated page; rename it")

@@ -17,6 +17,74 @@ def _in_order(func, items, weight=None):
     return [func(item) for item in items]
 
 
+class Readers:
+    """Which texts read what, by attribute: an entry's readers ("key" reads) by its key, a record's field
+    and paragraph reads by the record's id, and the rest (the whole value, its length) apart; so that the
+    texts an edit makes stale are found from what differs (reads.Diff), without going through every read."""
+
+    def __init__(self) -> None:
+        # name -> (key -> texts, record id -> {part: texts}, part -> texts)
+        self._by_name: dict[str, tuple[dict, dict, dict]] = {}
+
+    def _holders(self, name: str, part, make: bool):
+        groups = self._by_name.get(name)
+        if groups is None:
+            if not make:
+                return None, None
+            groups = self._by_name[name] = ({}, {}, {})
+        keys, ids, other = groups
+        if isinstance(part, tuple) and part[0] == "key":
+            return keys, part[1]
+        if isinstance(part, tuple) and part[0] in ("field", "block"):
+            parts = ids.get(part[1])
+            if parts is None:
+                if not make:
+                    return None, None
+                parts = ids[part[1]] = {}
+            return parts, part
+        return other, part
+
+    def add(self, text, read) -> None:
+        for name, part in read:
+            table, key = self._holders(name, part, True)
+            texts = table.get(key)
+            if texts is None:
+                table[key] = {text}
+            else:
+                texts.add(text)
+
+    def discard(self, text, read) -> None:
+        # Idempotent, and empty entries go: a text made again adds its reads back.
+        for name, part in read:
+            table, key = self._holders(name, part, False)
+            texts = table.get(key) if table is not None else None
+            if texts is not None:
+                texts.discard(text)
+                if not texts:
+                    del table[key]
+                    if isinstance(part, tuple) and part[0] in ("field", "block") and not table:
+                        del self._by_name[name][1][part[1]]
+
+    def stale(self, diff: reads.Diff) -> set:
+        """The texts that read something that differs in `diff`."""
+        out: set = set()
+        for name, (keys, ids, other) in self._by_name.items():
+            before, after = diff.pair(name)
+            if before is after:  # the same object: nothing in it changed (records and indexes are frozen)
+                continue
+            entries = diff.entries(name)
+            if entries is None:
+                out.update(*(texts for key, texts in keys.items() if diff.differs(name, ("key", key))))
+            else:
+                differ, distinct = entries
+                small, large = (differ, keys) if len(differ) < len(keys) else (keys, differ)
+                out.update(*(keys[key] for key in small if key in large))
+            for id_, parts in ids.items() if entries is None else ((i, ids[i]) for i in entries[1] if i in ids):
+                out.update(*(texts for part, texts in parts.items() if diff.differs(name, part)))
+            out.update(*(texts for part, texts in other.items() if diff.differs(name, part)))
+        return out
+
+
 class PageCache:
     def __init__(self) -> None:
         self.dossier = None
@@ -26,6 +94,7 @@ class PageCache:
         self.extra: dict = {}  # what the caller keeps beside each text (a count of records), by key
         self._fresh: set = set()  # the keys the last build made
         self.indented: dict = {}  # text -> the text indented as the file holds it (exports/parts.py)
+        self.readers = Readers()  # of the texts in `pages`
 
     def changes(self) -> tuple:
         """What the last `render` changed, to be sent from a forked child (forked.py) to the parent, whose
@@ -34,8 +103,16 @@ class PageCache:
 
     def take(self, changes: tuple, dossier) -> None:
         self.setting, self.rendered, self.extra, keys, fresh = changes
-        self.pages = {key: fresh[key] if key in fresh else self.pages[key] for key in keys}
-        self.dossier, self._fresh = dossier, set(fresh)
+        self._keep({key: fresh[key] if key in fresh else self.pages[key] for key in keys}, fresh)
+        self.dossier = dossier
+
+    def _keep(self, pages: dict, fresh) -> None:
+        """`pages` replace the texts kept, those in `fresh` made anew: their readers follow."""
+        for key in (*(key for key in fresh if key in self.pages), *(self.pages.keys() - pages.keys())):
+            self.readers.discard(key, self.pages[key][1])
+        for key in fresh:
+            self.readers.add(key, pages[key][1])
+        self.pages, self._fresh = pages, set(fresh)
 
     def stale(self, dossier, setting, keys) -> set:
         """Of `keys`, those to be made again for `dossier` under `setting` (everything the texts depend on
@@ -44,9 +121,8 @@ class PageCache:
             return set(keys)
         if self.dossier is dossier:  # made for this very dossier already (by a forked child: take)
             return {key for key in keys if key not in self.pages}
-        read = set().union(*(read for _, read in self.pages.values()))
-        changed = reads.changed(self.dossier, dossier, read)
-        return {key for key in keys if key not in self.pages or not self.pages[key][1].isdisjoint(changed)}
+        stale = self.readers.stale(reads.diff(self.dossier, dossier))
+        return {key for key in keys if key not in self.pages or key in stale}
 
     def render(self, tracked: reads.Tracked, setting, jobs: Sequence[Job], always=(),
                mapper: Callable = _in_order) -> dict[Hashable, str]:
@@ -62,6 +138,6 @@ class PageCache:
 
         fresh = {key: (text, read) for key, text, read in
                  mapper(make, [job for job in jobs if job[0] in stale], weight=lambda job: job[2])}
-        self.dossier, self.setting, self.rendered, self._fresh = dossier, setting, len(fresh), set(fresh)
-        self.pages = {key: fresh[key] if key in fresh else self.pages[key] for key, _, _ in jobs}
+        self.dossier, self.setting, self.rendered = dossier, setting, len(fresh)
+        self._keep({key: fresh[key] if key in fresh else self.pages[key] for key, _, _ in jobs}, fresh)
         return {key: text for key, (text, _) in self.pages.items()}
