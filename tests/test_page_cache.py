@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossier.export import export_json
-from dossier.exports import ExportMeta, tables, webanno
+from dossier.exports import ExportMeta, csl, tables, webanno
 from dossier.i18n import words_for
 from dossier.model.types import Block
 from dossier.pages import reads, render_site, search_index, urls
@@ -201,6 +201,7 @@ FILES = (
                                              if cache is not None else
                                              index_file(search_records(d, Linker(False), WORDS), d, WORDS))),
     ("tables", lambda d, cache: tables.render_tables(d, META, False, cache)),
+    ("bibliographie.json", lambda d, cache: csl.render(d, META, False, cache)),
     ("search index", lambda d, cache: (cached_index_file(d, Linker(False), WORDS, cache) if cache is not None
                                        else index_file(search_records(d, Linker(False), WORDS), d, WORDS))),
 )

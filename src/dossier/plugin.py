@@ -75,7 +75,8 @@ logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
 # Under `serve --dirty`, the generated pages of the last build and what each read of the dossier: a rebuild
 # renders only those whose reads changed (pages/cache.py). Lives as long as the serving process.
 PAGE_CACHE = PageCache()
-EXPORT_CACHES = {"dossier.json": PageCache(), "annotations": PageCache(), "search": PageCache(), "tables": PageCache()}
+EXPORT_CACHES = {"dossier.json": PageCache(), "annotations": PageCache(), "search": PageCache(), "tables": PageCache(),
+                 "csl": PageCache()}
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -257,9 +258,12 @@ def _exports_and_index(dossier, meta: ExportMeta, directory_urls: bool, words):
         # (sending 100 MB of text through the pipe took a second).
         webanno.fill(dossier, meta, directory_urls, caches["annotations"])
         search_index.fill(dossier, linker, words, caches["search"])
-        return (render_contents(dossier, meta, directory_urls, [p for p in THERE if p != webanno.FILE]), None,
-                changes("annotations", "search"))
+        return (render_contents(dossier, meta, directory_urls, [p for p in THERE if p != webanno.FILE],
+                                csl_cache=caches["csl"]), None, changes("annotations", "search", "csl"))
 
+    for cache in (*caches.values(), PAGE_CACHE if caches else None):
+        if cache is not None:
+            cache.compare(dossier)  # once, here: the child inherits what differs instead of working it out again
     (contents, _, made), (more, index, made_too) = fork_map(lambda make: make(), [data, annotations_and_search],
                                                             min_items=2)
     for name, change in {**made, **made_too}.items():

@@ -46,12 +46,12 @@ def render_exports(dossier: Dossier, meta: ExportMeta, dossier_json: str,
 
 
 def render_contents(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = False, paths=None,
-                    webanno_cache=None, tables_cache=None) -> dict[str, str]:
+                    webanno_cache=None, tables_cache=None, csl_cache=None) -> dict[str, str]:
     """The exports' contents by path, all but dossier.json (export.py makes it), or those in `paths` (the
-    build makes them on two cores). `webanno_cache`, `tables_cache`: PageCaches that `dossier serve` keeps
-    for the largest."""
+    build makes them on two cores). `webanno_cache`, `tables_cache`, `csl_cache`: PageCaches that
+    `dossier serve` keeps for the largest."""
     makers = {  # the paths each makes (the tables in one pass) -> {path: content}
-        (csl.FILE,): lambda: {csl.FILE: csl.render(dossier, meta, use_directory_urls)},
+        (csl.FILE,): lambda: {csl.FILE: csl.render(dossier, meta, use_directory_urls, csl_cache)},
         (bibtex.FILE,): lambda: {bibtex.FILE: bibtex.render(dossier, meta, use_directory_urls)},
         (webanno.FILE,): lambda: {webanno.FILE: webanno.render(dossier, meta, use_directory_urls, webanno_cache)},
         (datapackage.FILE,): lambda: {datapackage.FILE: datapackage.render(meta)},

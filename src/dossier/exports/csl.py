@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 from typing import Any
 
 from ..dates import EdtfDate, Point
 from ..model import Citation, Dossier, Source
-from ..pages import urls
+from ..pages import reads, urls
 from ..pages.urls import Linker
+from . import parts
 from .meta import ExportMeta
 
 FILE = "bibliographie.json"
@@ -125,5 +127,21 @@ def csl_items(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = Fal
     return items
 
 
-def render(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = False) -> str:
-    return json.dumps(csl_items(dossier, meta, use_directory_urls), ensure_ascii=False, indent=1) + "\n"
+def render(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = False, cache=None) -> str:
+    """The file. With `cache` (a PageCache kept by `dossier serve`), each item is encoded apart and only those
+    that read something that changed are encoded again (parts.py: the same bytes; Python's encoder of
+    indented JSON took 0.6 s for the 8,000 items of 1,000 articles)."""
+    if cache is None:
+        return json.dumps(csl_items(dossier, meta, use_directory_urls), ensure_ascii=False, indent=1) + "\n"
+    tracked, link = reads.Tracked(dossier), Linker(use_directory_urls)
+
+    def source(sid: str) -> str:
+        return parts.items([source_item(tracked.source_by_id[sid], link, meta)], 1)
+
+    def citation(cid: str) -> str:
+        return parts.items([citation_item(tracked.citation_by_id[cid], tracked, link, meta)], 1)
+
+    jobs = [(("source", s.id), partial(source, s.id), 1) for s in dossier.sources]
+    jobs += [(("citation", c.id), partial(citation, c.id), 1) for c in dossier.citations if not c.repeats]
+    texts = cache.render(tracked, (meta, use_directory_urls), jobs)
+    return parts.dumps(parts.Parts(texts.values(), cache), 1, end="\n")

@@ -65,6 +65,10 @@ class Readers:
                     if isinstance(part, tuple) and part[0] in ("field", "block") and not table:
                         del self._by_name[name][1][part[1]]
 
+    def names(self):
+        """The attributes read."""
+        return self._by_name.keys()
+
     def stale(self, diff: reads.Diff) -> set:
         """The texts that read something that differs in `diff`."""
         out: set = set()
@@ -113,6 +117,14 @@ class PageCache:
         for key in fresh:
             self.readers.add(key, pages[key][1])
         self.pages, self._fresh = pages, set(fresh)
+
+    def compare(self, dossier) -> None:
+        """Works out what differs between the dossier of the texts kept and `dossier`, in what they read
+        (shared by the caches: reads.diff), before a fork that renders with both."""
+        if self.dossier is not None and self.dossier is not dossier:
+            diff = reads.diff(self.dossier, dossier)
+            for name in self.readers.names():
+                diff.entries(name)
 
     def stale(self, dossier, setting, keys) -> set:
         """Of `keys`, those to be made again for `dossier` under `setting` (everything the texts depend on
