@@ -6,8 +6,10 @@ from the memo."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossier import memo
+from dossier.model import Dossier
+from dossier.model.types import index
 from dossier.project import load_dossier
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +34,23 @@ def memos():
 
 def _load(root: Path):
     dossier, diagnostics = load_dossier(root)
-    return dossier, [d.format() for d in diagnostics]
+    return dossier, [d.format() for d in diagnostics], _indexes(dossier)
+
+
+def _ordered(value):
+    if isinstance(value, Mapping):
+        return [(key, _ordered(item)) for key, item in value.items()]
+    return sorted(value) if isinstance(value, (set, frozenset)) else value
+
+
+def _indexes(dossier) -> dict | None:
+    """Every field and index of the dossier, mappings with their order (a field or an index taken over from
+    the last load must be the one this load would make)."""
+    if dossier is None:
+        return None
+    names = [f.name for f in dataclasses.fields(Dossier)]
+    names += [name for name, value in vars(Dossier).items() if isinstance(value, index)]
+    return {name: _ordered(getattr(dossier, name)) for name in names}
 
 
 def _fresh(root: Path):
@@ -77,6 +97,7 @@ def edit(draw):
     kind = draw(st.sampled_from([
         "quote broken", "claim text", "evidence event unknown", "claim id of another source", "paragraph added",
         "word in a source", "event date", "actor renamed", "topic renamed", "file restored", "conditional quote",
+        "source date",
     ]))
 
     def apply(root: Path) -> None:
@@ -98,6 +119,8 @@ def edit(draw):
             path = root / "sources" / f"{source}.md"
             path.write_text(path.read_text(encoding="utf-8").replace("Russland", "Russia", 1 + nth % 3),
                             encoding="utf-8")
+        elif kind == "source date":  # the sources' order changes, and with it the order of what lists them
+            _replace_line(root / "sources" / f"{source}.md", "date: ", lambda line: 'date: "2001"')
         elif kind == "event date":  # dates the sources report are compared with it
             _replace_line(root / "annotations" / "events.yml", "    date: ", lambda line: '    date: "2019"', nth)
         elif kind == "actor renamed":  # references from unchanged annotation files become unknown
@@ -130,10 +153,10 @@ def test_after_any_edits_a_load_with_the_memos_equals_one_without(project_copy, 
 
 
 def test_an_unchanged_file_is_taken_from_the_memo_and_an_edited_one_checked_afresh(project_copy, memos):
-    first, _ = _load(project_copy)
+    first, _, _ = _load(project_copy)
     path = _annotations(project_copy, "keine-neue-allianz")
     _replace_line(path, "    text: ", lambda line: line + " (Zuckerwatte)")
-    second, diagnostics = _load(project_copy)
+    second, diagnostics, _ = _load(project_copy)
     assert second is not None, diagnostics
 
     def by_source(dossier, sid):
@@ -151,14 +174,14 @@ def test_an_unchanged_file_is_taken_from_the_memo_and_an_edited_one_checked_afre
 
 
 def test_a_rebuild_reports_what_the_last_check_reported_and_checks_an_edit_afresh(project_copy, memos):
-    _, clean = _load(project_copy)
+    _, clean, _ = _load(project_copy)
     assert _load(project_copy)[1] == clean
     path = _annotations(project_copy, "keine-neue-allianz")
     original = path.read_text(encoding="utf-8")
     lines = original.split("\n")
     at = lines.index("evidence:") + 1  # the first evidence entry: "  - event: ..."
     path.write_text("\n".join(lines[:at + 1] + ["    page: 3"] + lines[at + 1:]), encoding="utf-8")
-    _, broken = _load(project_copy)
+    _, broken, _ = _load(project_copy)
     expected = f"annotations/sources/keine-neue-allianz.yml:{at + 2}:5: error[unknown-field]"
     assert [d for d in broken if d.startswith(expected)], broken
     assert _load(project_copy)[1] == broken  # reported again by the next rebuild, not only by the first
@@ -172,8 +195,41 @@ def test_an_id_an_edit_takes_from_an_unchanged_file_is_reported_there(project_co
     _load(project_copy)
     taken = _first_claim_id(_annotations(project_copy, "pakt-der-parias"))
     _replace_line(_annotations(project_copy, "keine-neue-allianz"), "  - id: ", lambda line: f"  - id: {taken}")
-    dossier, diagnostics = _load(project_copy)
+    dossier, diagnostics, indexes = _load(project_copy)
     assert dossier is None
     assert [d for d in diagnostics if d.startswith("annotations/sources/pakt-der-parias.yml")
             and f"error[duplicate-id]: claim id '{taken}' is defined twice" in d], diagnostics
-    assert (dossier, diagnostics) == _fresh(project_copy)
+    assert (dossier, diagnostics, indexes) == _fresh(project_copy)
+
+
+class _Missing:
+    """A field an index must not read: any use of it fails."""
+
+    def _fail(self, *args):
+        raise AssertionError("an index read a field it does not name")
+
+    __getattr__ = __iter__ = __len__ = __getitem__ = __contains__ = __bool__ = __eq__ = __hash__ = _fail
+
+
+def test_each_index_is_made_from_the_fields_it_names_only(real_dossier):
+    # An index is taken over from the last load when the fields it names are the same objects: a field it
+    # reads without naming it would leave it outdated.
+    assert not memo.on()
+    fields = [f.name for f in dataclasses.fields(Dossier)]
+    indexes = {name: value for name, value in vars(Dossier).items() if isinstance(value, index)}
+    assert len(indexes) >= 20
+    for name, made in indexes.items():
+        alone = dataclasses.replace(real_dossier, **{f: _Missing() for f in fields if f not in made.fields})
+        assert _ordered(getattr(alone, name)) == _ordered(getattr(real_dossier, name)), name
+
+
+def test_an_index_is_taken_over_only_while_its_fields_are_the_same_objects(project_copy, memos):
+    first = _load(project_copy)[0]
+    second = _load(project_copy)[0]
+    assert second.events is first.events and second.event_by_id is first.event_by_id
+    path = project_copy / "annotations" / "events.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  title: ", "  title: Zuckerwatte ", 1), encoding="utf-8")
+    third = _load(project_copy)[0]
+    assert third.events is not second.events and third.event_by_id is not second.event_by_id
+    assert third.claim_by_id is second.claim_by_id  # the claims did not change
+    assert any(e.title.startswith("Zuckerwatte") for e in third.event_by_id.values())

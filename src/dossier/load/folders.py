@@ -61,7 +61,9 @@ def list_folder(folder: Path, root: Path, suffix: str, what: str, subfolders: tu
         path = Path(entry.path)
         if entry.name.startswith("."):
             continue
-        if problem := link_problem(path, root):
+        # Only a link can lead elsewhere: the folder itself is in the project (checked above). Resolving
+        # every file's path took a quarter of a rebuild's reading at 1,000 articles.
+        if entry.is_symlink() and (problem := link_problem(path, root)):
             listing.diagnostics.append(problem)
             continue
         shown = entry.name  # the diagnostic's path says where

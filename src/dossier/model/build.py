@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from types import MappingProxyType
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from ..memo import RECORDS
 from ..mentions import MentionFinder, short_forms
@@ -99,7 +99,7 @@ def assemble(sources: list[Source], summaries: dict[str, str], actors: list[Acto
     topics = [same("topic", t.id, t) for t in contested_from_positions(topics, positions)]
     actors = [same("actor", a.id, a) for a in actors]
     events = [same("event", e.id, e) for e in events]
-    return Dossier(
+    fields = dict(
         sources=tuple(sources),
         actors=tuple(sorted(actors, key=lambda a: a.name.casefold())),
         # Same bounds: the editor's order in events.yml stands (Python's sort is stable); ids say nothing.
@@ -111,9 +111,26 @@ def assemble(sources: list[Source], summaries: dict[str, str], actors: list[Acto
         positions=tuple(positions),
         mentions=MappingProxyType({a: MappingProxyType(m) for a, m in mentions.items()}),
         mention_sites=MappingProxyType({a: tuple(found) for a, found in sites.items()}),
-        language=language,
         tag_labels=MappingProxyType({t.id: t.label for t in tags}),
     )
+    # A field as the last load made it is that object: the indexes made from it are taken over (types.py).
+    return Dossier(**{name: _kept(name, value) for name, value in fields.items()}, language=language)
+
+
+def _kept(name: str, value):
+    old = RECORDS.get(("field", name))
+    if old is not None and _ordered_equal(old, value):
+        return old
+    RECORDS.put(("field", name), value)
+    return value
+
+
+def _ordered_equal(a, b) -> bool:
+    """Equal, and mappings also in the same order (the order reaches the pages: mentions by source)."""
+    if isinstance(a, Mapping) and isinstance(b, Mapping):
+        return len(a) == len(b) and all(ka == kb and _ordered_equal(va, vb)
+                                        for (ka, va), (kb, vb) in zip(a.items(), b.items()))
+    return a == b
 
 
 def contested_from_positions(topics: list[Topic], positions: list[Position]) -> list[Topic]:

@@ -343,7 +343,9 @@ class Diff:
             return self._entries[name]
         before, after = self.pair(name)
         found = None
-        if isinstance(before, Mapping) and isinstance(after, Mapping):
+        if before is after:
+            found = (set(), set())
+        elif isinstance(before, Mapping) and isinstance(after, Mapping):
             distinct = {key for key, value in after.items() if before.get(key, _MISSING) is not value}
             distinct.update(key for key in before if key not in after)
             found = ({key for key in distinct if not _same(before.get(key, _MISSING), after.get(key, _MISSING))},

@@ -71,23 +71,24 @@ def events_on(dossier, page: str) -> list[str]:
     return reads.view(dossier, "events_by_period", _events_by_period(reads.real(dossier))).get(page, [])
 
 
-_periods_of: dict[int, tuple] = {}
+_periods_of: list[tuple] = []
 
 
 def _event_periods(dossier, by_page: bool = False):
     # Every stage asks for an event's page many times (links, exports, search); the periods come from all the
-    # dates at once (the timeline's scale), so they are worked out once per dossier and kept for the last one.
-    held = _periods_of.get(id(dossier))
-    if held is None or held[0] is not dossier:
+    # dates at once (the timeline's scale), so they are worked out once for the events (and the language of
+    # the headings) and kept for the last ones: a rebuild whose events are the last load's very tuple
+    # (model/build.py) gets the same objects, which pages/reads.py then finds unchanged at once.
+    events, language = dossier.events, dossier.language
+    if not _periods_of or _periods_of[0][0] is not events or _periods_of[0][1] != language:
         from .timeline import event_periods
 
-        _periods_of.clear()
         periods = event_periods(dossier)
         pages: dict[str, list[str]] = {}
         for event, anchor in periods.items():
             pages.setdefault(period_page(anchor), []).append(event)
-        held = _periods_of[id(dossier)] = (dossier, periods, pages)
-    return held[2] if by_page else held[1]
+        _periods_of[:] = [(events, language, periods, pages)]
+    return _periods_of[0][3] if by_page else _periods_of[0][2]
 
 
 # Pages read the periods by event, and so depend only on their events' periods (pages/reads.py).

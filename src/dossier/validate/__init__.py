@@ -15,7 +15,7 @@ from ..model import Dossier
 from ..model.build import SITES, assemble, in_order, mention_sites
 from ..forked import Background
 from ..dates import EdtfDate
-from ..model.types import AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Source, Tag, Topic
+from ..model.types import INDEXES, AUTHOR, Actor, Block, Citation, Claim, Event, Evidence, Source, Tag, Topic
 from . import agreement, formats, ids, specs
 from .editorial import WARNED, editorial_warnings
 from .collected import ANNOTATIONS, Annotations, Defined, Recording, Ref, replay
@@ -45,7 +45,7 @@ def _records(checker: Checker, data, key: str, example: str) -> list[tuple[LocDi
 
 
 def check(project: Project) -> tuple[Dossier | None, list[Diagnostic]]:
-    for kept in (CHECKED, ANNOTATIONS, RECORDS, WARNED):  # what the memos keep from now on is this check's
+    for kept in (CHECKED, ANNOTATIONS, RECORDS, WARNED, INDEXES):  # what the memos keep from now on is this check's
         kept.new()
     run = _Run(project)
     sources = run.sources()
