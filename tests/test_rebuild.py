@@ -130,3 +130,16 @@ def test_a_file_is_written_when_new_changed_missing_or_in_another_setting(tmp_pa
     record.finish()
     record.start(str(tmp_path), "another setting", {str(page): "e"})
     assert record.changed(str(page))
+
+
+def test_a_generated_content_keeps_its_version_while_it_is_the_same_or_equal():
+    versions = rebuild.ContentVersions()
+    page, export = "<h1>Seite</h1>", "[1, 2]"
+    first = versions.of({"a.html": page, "b.json": export, "c.bin": b"\x00"})
+    again = versions.of({"a.html": page, "b.json": "[1, " + "2]", "c.bin": "\x00"})
+    assert again["a.html"] == first["a.html"]  # the very string again
+    assert again["b.json"] == first["b.json"]  # an equal string made anew
+    assert again["c.bin"] != first["c.bin"]  # text where bytes were: written again
+    changed = versions.of({"a.html": page + " ", "b.json": "[1, 2]", "new.html": page})
+    assert changed["a.html"] != again["a.html"] and changed["b.json"] == first["b.json"]
+    assert len(set(changed.values())) == 3

@@ -276,7 +276,7 @@ def _exports_and_index(dossier, meta: ExportMeta, directory_urls: bool, words):
 
 def _content(file: File) -> str | bytes:
     # A generated file's content as it was given, str or bytes (content_string would decode bytes, and
-    # drop a leading BOM); the page cache gives the same str object again, whose digest is kept.
+    # drop a leading BOM); the page cache gives the same str object again, whose version is kept.
     return file._content if file._content is not None else file.content_bytes
 
 
@@ -286,8 +286,7 @@ def _track(files: Files, config) -> None:
     setting = rebuild.digest(Path(config.config_file_path).read_bytes() if config.config_file_path else b"",
                              rebuild.folder_digest(config.theme.dirs), *sorted(f.src_uri for f in files))
     generated = [file for file in files if file.abs_src_path is None]
-    digests = dict(zip((file.abs_dest_path for file in generated),
-                       rebuild.CONTENTS.of([_content(file) for file in generated])))
+    digests = rebuild.CONTENTS.of({file.abs_dest_path: _content(file) for file in generated})
     for file in files:
         if file.abs_src_path is not None:
             digests[file.abs_dest_path] = rebuild.stat_digest(file.abs_src_path)
