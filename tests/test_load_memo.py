@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from dossier import memo
 from dossier.model import Dossier
 from dossier.model.types import index
+from dossier.pages import search_records
 from dossier.project import load_dossier
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -233,3 +234,9 @@ def test_an_index_is_taken_over_only_while_its_fields_are_the_same_objects(proje
     assert third.events is not second.events and third.event_by_id is not second.event_by_id
     assert third.claim_by_id is second.claim_by_id  # the claims did not change
     assert any(e.title.startswith("Zuckerwatte") for e in third.event_by_id.values())
+    # The search's finder of the actors' names, kept while the actors are those of the last load.
+    assert search_records.finder(third) is search_records.finder(second)
+    _replace_line(project_copy / "annotations" / "actors.yml", "    name: ", lambda line: line + " Zuckerwatte")
+    fourth = _load(project_copy)[0]
+    assert fourth.actors is not third.actors and search_records.finder(fourth) is not search_records.finder(third)
+    assert any(m.actor for m in search_records.finder(fourth).find(fourth.actors[0].name + " sagte"))

@@ -75,6 +75,14 @@ class MentionFinder:
         if self._automaton is not None:
             self._automaton.make_automaton()
 
+    def compile(self) -> None:
+        """Compiles every group's expressions now instead of when its first word first occurs: before a fork,
+        so that the children share them (`dossier serve` keeps the finder from one rebuild to the next)."""
+        for group in self._automaton.values() if self._automaton is not None else ():
+            group.compile()
+        if self._short is not None:
+            self._short.compile()
+
     def find(self, text: str) -> list[Mention]:
         if self._automaton is None:
             return []
@@ -174,6 +182,10 @@ class _Group:
         self.length = length
         self._members = members  # (rank, pattern, actor, second word or None)
         self._parts: dict | None = None
+
+    def compile(self) -> None:
+        if self._parts is None:
+            self._parts = _split(self._members)
 
     def match(self, text: str, start: int) -> tuple[int, int, str] | None:
         """(rank, end, actor) of the best name of the group at `start`, or None."""

@@ -27,7 +27,7 @@ from .pages import reads, render_site, search_index
 from .pages.cache import PageCache
 from .pages.ids import duplicate_ids
 from .pages.search_index import cached_index_file, index_file
-from .pages.search_records import search_records
+from .pages import search_records
 from .pages.urls import Linker
 from .prerender import prerender
 from .project import load_dossier, replaced_by_site
@@ -253,7 +253,7 @@ def _exports_and_index(dossier, meta: ExportMeta, directory_urls: bool, words):
         linker = Linker(directory_urls)
         if not caches:
             return (render_contents(dossier, meta, directory_urls, THERE),
-                    index_file(search_records(dossier, linker, words), dossier, words), {})
+                    index_file(search_records.search_records(dossier, linker, words), dossier, words), {})
         # Only the parts, sent back as the caches' changes; the files are put together below, from the caches
         # (sending 100 MB of text through the pipe took a second).
         webanno.fill(dossier, meta, directory_urls, caches["annotations"])
@@ -264,6 +264,8 @@ def _exports_and_index(dossier, meta: ExportMeta, directory_urls: bool, words):
     for cache in (*caches.values(), PAGE_CACHE if caches else None):
         if cache is not None:
             cache.compare(dossier)  # once, here: the child inherits what differs instead of working it out again
+    if caches:  # the finder is kept for the next rebuild: its expressions are compiled here, not in the child
+        search_records.finder(dossier).compile()
     (contents, _, made), (more, index, made_too) = fork_map(lambda make: make(), [data, annotations_and_search],
                                                             min_items=2)
     for name, change in {**made, **made_too}.items():

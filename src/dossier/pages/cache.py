@@ -45,8 +45,22 @@ class Readers:
         return other, part
 
     def add(self, text, read) -> None:
+        # _holders inlined: a first build adds millions of reads (2.5 million at 1,000 articles).
+        by_name = self._by_name
         for name, part in read:
-            table, key = self._holders(name, part, True)
+            groups = by_name.get(name)
+            if groups is None:
+                groups = by_name[name] = ({}, {}, {})
+            kind = part[0] if type(part) is tuple else None
+            if kind == "key":
+                table, key = groups[0], part[1]
+            elif kind == "field" or kind == "block":  # by the record's id
+                table = groups[1].get(part[1])
+                if table is None:
+                    table = groups[1][part[1]] = {}
+                key = part
+            else:
+                table, key = groups[2], part
             texts = table.get(key)
             if texts is None:
                 table[key] = {text}
