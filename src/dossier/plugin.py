@@ -161,6 +161,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         prerender(pages, config, files, files.get_file_from_path)
         return nav
 
+    def on_env(self, env, config, files):
+        if rebuild.RECORD.active:  # the theme's templates compiled in the first build serve every rebuild
+            env.bytecode_cache = rebuild.TEMPLATES
+        return env
+
     def on_page_content(self, html, page, config, files):
         # MkDocs keeps the h1's entities in page.title, and Material's <title> un-escapes them with
         # `striptags`: angle brackets from an article's title would become live HTML there. This runs
