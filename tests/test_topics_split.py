@@ -89,6 +89,30 @@ def test_every_link_into_the_topics_finds_its_anchor(split):
     assert checked > 100  # the source pages' notes and claims, the home page's disagreements
 
 
+def test_a_large_dossiers_home_page_lists_its_latest_sources_and_counts_the_answers(real_dossier, monkeypatch):
+    d = real_dossier
+    whole = render_site(d)[urls.HOME]
+    monkeypatch.setattr(urls, "HOME_SOURCES_IN_FULL", 0)
+    monkeypatch.setattr(urls, "HOME_LATEST", 2)
+    home = render_site(d)[urls.HOME]
+    listed = [s for s in re.findall(r'<li><a href="quellen/([^".]+)\.html">', home) if s != "index"]
+    newest = sorted((s for s in d.sources if s.date), key=lambda s: s.date.sort_key(), reverse=True)
+    assert listed == [s.id for s in newest[:2]]
+    assert f"Die 2 jüngsten der {len(d.sources)} Quellen, die neueste zuerst." in home
+    assert '<a href="quellen/index.html">Alle Quellen</a>' in home
+    assert f"erschließt {len(d.sources)} Artikel" in home  # the figures are the whole dossier's
+    # Each contested question still shows every answer, with the number of sources instead of their names.
+    assert d.topics and any(t.contested for t in d.topics)
+    for topic in (t for t in d.topics if t.contested):
+        row = re.search(rf'<tr><td><a href="[^"]*#{topic.id}">.*?</tr>', home).group(0)
+        full = re.search(rf'<tr><td><a href="[^"]*#{topic.id}">.*?</tr>', whole).group(0)
+        labels = re.findall(r'dossier-pos--[^"]+">([^<]+)</span> (\d+)', row)
+        named = re.findall(r'dossier-pos--[^"]+">([^<]+)</span> ((?:<a [^>]+>[^<]+</a>(?:, )?)+)', full)
+        assert [(label, int(n)) for label, n in labels] == [(label, links.count("<a ")) for label, links in named]
+        assert "title=" not in row
+    assert "Je Antwort die Zahl der Quellen" in home and "Je Antwort" not in whole
+
+
 @pytest.mark.slow
 def test_a_large_synthetic_dossier_builds_its_split_pages_and_every_link_holds(tmp_path):
     """200 synthetic articles (4,000 claims in 30 topics, 2,400 events): the whole build, link check included."""
@@ -104,6 +128,7 @@ def test_a_large_synthetic_dossier_builds_its_split_pages_and_every_link_holds(t
     assert all((site / "themen" / f"{t['id']}.html").is_file() for t in data["topics"])
     assert (site / "themen.html").stat().st_size < 100_000
     assert (site / "zeitleiste.html").stat().st_size < 100_000
+    assert (site / "index.html").stat().st_size < 100_000  # the home page lists the latest sources only
     for event in data["events"][:50]:  # the export's address of an event is where it is
         page, anchor = event["page"].split("#")
         assert f'id="{anchor}"' in (site / page).read_text(encoding="utf-8"), event["page"]

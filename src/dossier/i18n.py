@@ -94,6 +94,8 @@ class Words:
     meta: dict[str, str]
     permalink: str
     home_intro: str
+    # The home page of a large dossier (pages/urls.py, home_brief): its latest sources, answers counted.
+    home_brief: dict[str, str]
     figures: str
     no_claims_topic: str
     export_intro: str
@@ -285,6 +287,8 @@ GERMAN = Words(
     home_intro=("Dieses Dossier erschließt {sources} Artikel: wer was wann getan und gesagt hat, wo genau es "
                 "steht und ob die Quellen übereinstimmen. Jede Aussage führt mit einem Klick zur Textstelle, "
                 "die sie belegt."),
+    home_brief=dict(latest="Die {shown} jüngsten der {n} Quellen, die neueste zuerst.", all="Alle Quellen",
+                    counts="Je Antwort die Zahl der Quellen; welche es sind, zeigt die Seite der Frage."),
     figures="Umfang",
     no_claims_topic="Noch keine Aussagen zu diesem Thema.",
     export_intro="Alle Daten des Dossiers als eine JSON-Datei, zum Weiterverarbeiten:",
@@ -493,6 +497,8 @@ ENGLISH = Words(
     home_intro=("This dossier indexes {sources} articles: who did and said what, when, where exactly it is "
                 "written, and whether the sources agree. Every statement leads in one click to the passage "
                 "behind it."),
+    home_brief=dict(latest="The {shown} most recent of the {n} sources, newest first.", all="All sources",
+                    counts="For each answer, the number of sources; the question's page shows which."),
     figures="Scope",
     no_claims_topic="No claims on this topic yet.",
     export_intro="All the dossier's data as one JSON file, for further use:",

@@ -45,6 +45,17 @@ def topic_page(dossier, topic_id: str | None) -> str:
     return f"themen/{topic_id or OTHER_CLAIMS}.md"
 
 
+# Above this many sources the home page lists the latest HOME_LATEST of them (the sources' index lists all), and
+# its table of contested questions counts the sources per answer instead of naming each (the question's page
+# names them): at 1,000 articles the home page ran to 1.3 MB, and every edit of a summary rendered it again.
+HOME_SOURCES_IN_FULL = 50
+HOME_LATEST = 12
+
+
+def home_brief(dossier) -> bool:
+    return len(dossier.sources) > HOME_SOURCES_IN_FULL
+
+
 # Above this many events one timeline page would run to megabytes (35 MB at 1,000 articles, 12,000 events):
 # the timeline becomes an index of its periods, each period (a year in the core, a decade before it) a page.
 TIMELINE_ON_ONE_PAGE = 2_000
