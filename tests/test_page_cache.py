@@ -4,11 +4,10 @@ touches. The edits change the real dossier's records the way an editor's change 
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import os
-import pickle
 from contextlib import ExitStack
+from functools import partial
 from dataclasses import replace
 from types import MappingProxyType, SimpleNamespace
 from unittest import mock
@@ -17,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossier.export import export_json
+from dossier.forked import Background
 from dossier.exports import ExportMeta, csl, tables, webanno
 from dossier.i18n import words_for
 from dossier.model.types import Block
@@ -177,14 +177,18 @@ def test_after_any_edits_the_cached_pages_are_those_a_fresh_build_renders(real_d
 
 def _via_child(fill, render):
     """make(dossier, cache) as the build does it with a forked child: the child (a copy of the cache as it
-    was) fills its cache and sends back the changes, which the parent takes over and renders from."""
+    was) fills its cache and sends back the changes, which the parent takes over and renders from. (Where
+    there is no fork, the cache is filled here, and takes over nothing: what it made is its own.)"""
+
+    def changes(d, cache):
+        fill(d, cache)
+        return cache.changes()
 
     def make(d, cache):
         if cache is None:
             return render(d, None)
-        child = copy.copy(cache)
-        fill(d, child)
-        cache.take(pickle.loads(pickle.dumps(child.changes())), d)
+        with Background(partial(changes, d, cache)) as child:
+            cache.take(child.result(), d)
         return render(d, cache)
 
     return make

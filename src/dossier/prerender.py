@@ -17,7 +17,7 @@ import types
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .forked import cores, halves as split
+from .forked import MIN_ITEMS, cores, halves as split
 
 RESULT = ("content", "toc", "_title_from_render", "present_anchor_ids")
 
@@ -32,7 +32,9 @@ class Rendered:
 def prerender(pages: list, config, files, file_by_uri: Callable[[str], Any]) -> int:
     """Renders `pages` (MkDocs Page objects) on two cores and makes each page's `render` install the
     result. Returns how many pages were rendered ahead."""
-    if cores() < 2 or len(pages) < 2 or not hasattr(os, "fork"):
+    # A few pages (a rebuild after an edit) are converted here: at 1,000 articles a fork then cost more than
+    # it saved (the copy of the page tables, then the copies of the pages of memory both processes touch).
+    if cores() < 2 or len(pages) < MIN_ITEMS or not hasattr(os, "fork"):
         return 0
     # The cost of a page, in µs, measured at 100 articles: a Markdown converter per page, then its text
     # (raw HTML that rawhtml.py sets aside is cheap; a long page is not much more than a short one).

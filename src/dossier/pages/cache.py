@@ -6,6 +6,7 @@ compare their reads with the new one. No MkDocs here."""
 
 from __future__ import annotations
 
+import os
 from typing import Callable, Hashable, Sequence
 
 from . import reads
@@ -121,10 +122,13 @@ class PageCache:
         # The keys only when they are not those the parent holds (an edit rarely adds or removes a text; the
         # parent rebuilding 100,000 entries from the list took a third of a second).
         keys = None if self._same_keys else list(self.pages)
-        return (self.setting, self.rendered, self.extra, keys, {key: self.pages[key] for key in self._fresh})
+        return (os.getpid(), self.setting, self.rendered, self.extra, keys,
+                {key: self.pages[key] for key in self._fresh})
 
     def take(self, changes: tuple, dossier) -> None:
-        self.setting, self.rendered, self.extra, keys, fresh = changes
+        made_by, self.setting, self.rendered, self.extra, keys, fresh = changes
+        if made_by == os.getpid():  # made here (no fork, or the parent's half): this cache holds it already
+            return
         if keys is None:  # the same keys, in the same order: only the fresh texts replace the kept ones
             self._keep({**self.pages, **fresh}, fresh)
         else:
