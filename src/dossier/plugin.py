@@ -272,8 +272,8 @@ def _exports_and_index(dossier, meta: ExportMeta, directory_urls: bool, words):
     if caches:  # the finder is kept for the next rebuild: its expressions are compiled here, not in the child
         search_records.finder(dossier).compile()
     # In a rebuild with the caches filled, both jobs encode only what an edit changed: a fork then cost more
-    # than it saved (at 1,000 articles the parent's writes to memory it shared with the child took 280,000
-    # more page copies, and a text edit's rebuild took 4.9 s instead of 4.1 s without forking).
+    # than it saved (at 1,000 articles the parent's writes to memory it shared with the child caused 280,000
+    # more page faults, copies of shared pages, and a text edit's rebuild took 4.9 s instead of 4.1 s).
     warm = bool(caches) and all(cache.dossier is not None for cache in caches.values())
     (contents, _, made), (more, index, made_too) = fork_map(lambda make: make(), [data, annotations_and_search],
                                                             min_items=3 if warm else 2)

@@ -9,8 +9,8 @@ from . import urls
 def render(ctx, title: str) -> str:
     d = ctx.dossier
     dated = [s for s in d.sources if s.date]
-    span = (min((s.date for s in dated), key=lambda x: x.start), max((s.date for s in dated), key=lambda x: x.end)) \
-        if dated else None
+    dates = [s.date for s in dated]
+    span = (min(dates, key=lambda x: x.start), max(dates, key=lambda x: x.end)) if dates else None
     figures = [(len(d.sources), ctx.words.sources, urls.SOURCES), (len(d.events), ctx.words.events, urls.TIMELINE),
                (len(d.actors), ctx.words.actors, urls.ACTORS), (len(d.claims), ctx.words.claims, urls.TOPICS),
                (len(d.topics), ctx.words.topics, urls.TOPICS), (len(d.citations), ctx.words.citations, urls.BIBLIOGRAPHY)]
