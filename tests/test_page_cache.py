@@ -274,3 +274,34 @@ def test_the_readers_of_what_differs_are_stale_and_no_others():
     readers.discard("new", {("by_id", ("key", "new")), ("same", reads.ALL)})
     readers.discard("new", {("by_id", ("key", "new"))})  # again: nothing left to take away
     assert readers.stale(reads.Diff(old, new)) == {"gone", "z", "all"}
+
+
+def test_render_keeps_the_order_of_its_keys_and_makes_only_what_is_new_or_read_something_changed():
+    def dossier(**titles):
+        return SimpleNamespace(by_id=MappingProxyType({k: SimpleNamespace(title=t) for k, t in titles.items()}))
+
+    cache, made = PageCache(), []
+
+    def render(d, keys):
+        tracked = reads.Tracked(d)
+
+        def make(key):
+            made.append(key)
+            return f"{key}: {tracked.by_id[key].title}"
+
+        made.clear()
+        texts = cache.render(tracked, "setting", keys, make)
+        return dict(texts), list(made)
+
+    first = dossier(a="A", b="B", c="C")
+    assert render(first, ["a", "b", "c"]) == ({"a": "a: A", "b": "b: B", "c": "c: C"}, ["a", "b", "c"])
+    kept = cache.texts
+    # The same keys: only the text that read the changed title is made, in place.
+    assert render(dossier(a="A", b="B2", c="C"), ["a", "b", "c"]) == ({"a": "a: A", "b": "b: B2", "c": "c: C"}, ["b"])
+    assert cache.texts is kept
+    # Other keys, in another order: the new one is made, the gone one forgotten, the order is the keys'.
+    texts, made_now = render(dossier(b="B2", c="C", d="D"), ["c", "d", "b"])
+    assert list(texts) == ["c", "d", "b"] and texts["d"] == "d: D" and made_now == ["d"]
+    assert "a" not in cache.pages and cache.rendered == 1
+    # A text whose key went and came back is made again, not taken from what was forgotten.
+    assert render(dossier(a="A3", b="B2", c="C", d="D"), ["a", "b", "c", "d"])[1] == ["a"]

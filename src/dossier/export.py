@@ -8,7 +8,6 @@ and a top-level `position_scale`."""
 from __future__ import annotations
 
 import json
-from functools import partial
 from typing import Any
 
 from .model import Dossier
@@ -110,10 +109,13 @@ def export_json(dossier: Dossier, use_directory_urls: bool = False, cache=None) 
     tracked = reads.Tracked(dossier)
     records = _Records(tracked, use_directory_urls)
 
-    def make(key: str, index: str, id_: str) -> str:
-        return parts.items([getattr(records, key[:-1])(getattr(tracked, index)[id_])], 1)
+    index_of = dict(SECTIONS)
 
-    jobs = [((key, r.id), partial(make, key, index, r.id), 1) for key, index in SECTIONS for r in getattr(dossier, key)]
-    texts = cache.render(tracked, (use_directory_urls, dossier.language), jobs)
+    def make(part: tuple[str, str]) -> str:
+        key, id_ = part
+        return parts.items([getattr(records, key[:-1])(getattr(tracked, index_of[key])[id_])], 1)
+
+    keys = [(key, r.id) for key, _ in SECTIONS for r in getattr(dossier, key)]
+    texts = cache.render(tracked, (use_directory_urls, dossier.language), keys, make)
     sections = {key: parts.Parts((texts[(key, r.id)] for r in getattr(dossier, key)), cache) for key, _ in SECTIONS}
     return parts.dumps(_document(sections), 1, end="\n")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from functools import partial
 from typing import Any
 
 from ..dates import EdtfDate, Point
@@ -135,13 +134,13 @@ def render(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool = False,
         return json.dumps(csl_items(dossier, meta, use_directory_urls), ensure_ascii=False, indent=1) + "\n"
     tracked, link = reads.Tracked(dossier), Linker(use_directory_urls)
 
-    def source(sid: str) -> str:
-        return parts.items([source_item(tracked.source_by_id[sid], link, meta)], 1)
+    def make(part: tuple[str, str]) -> str:
+        kind, id_ = part
+        if kind == "source":
+            return parts.items([source_item(tracked.source_by_id[id_], link, meta)], 1)
+        return parts.items([citation_item(tracked.citation_by_id[id_], tracked, link, meta)], 1)
 
-    def citation(cid: str) -> str:
-        return parts.items([citation_item(tracked.citation_by_id[cid], tracked, link, meta)], 1)
-
-    jobs = [(("source", s.id), partial(source, s.id), 1) for s in dossier.sources]
-    jobs += [(("citation", c.id), partial(citation, c.id), 1) for c in dossier.citations if not c.repeats]
-    texts = cache.render(tracked, (meta, use_directory_urls), jobs)
+    keys = [("source", s.id) for s in dossier.sources]
+    keys += [("citation", c.id) for c in dossier.citations if not c.repeats]
+    texts = cache.render(tracked, (meta, use_directory_urls), keys, make)
     return parts.dumps(parts.Parts(texts.values(), cache), 1, end="\n")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from functools import partial
 
 from ..model import Dossier, agreement
 from ..pages import reads, urls
@@ -202,12 +201,15 @@ def render_tables(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool =
     rows = _Rows(tracked, link, meta)
     keys = {table.name: _keys(dossier, table.name) for table in TABLES}
 
-    def make(table: Table, key: str) -> str:
-        _, index, _ = _GROUPS[table.name]
-        return _csv(table, getattr(rows, table.name)(getattr(tracked, index)[key]))
+    by_name = {table.name: table for table in TABLES}
 
-    jobs = [((table.name, key), partial(make, table, key), 1) for table in TABLES for key in keys[table.name] or ()]
-    texts = cache.render(tracked, (use_directory_urls, meta, dossier.language), jobs)
+    def make(part: tuple[str, str]) -> str:
+        name, key = part
+        _, index, _ = _GROUPS[name]
+        return _csv(by_name[name], getattr(rows, name)(getattr(tracked, index)[key]))
+
+    texts = cache.render(tracked, (use_directory_urls, meta, dossier.language),
+                         [(table.name, key) for table in TABLES for key in keys[table.name] or ()], make)
     whole = render_tables(dossier, meta, use_directory_urls) if None in keys.values() else {}
     return {table.path: whole[table.path] if keys[table.name] is None else
             _csv(table, [], header=True) + "".join(texts[table.name, key] for key in keys[table.name])

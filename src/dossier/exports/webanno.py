@@ -117,11 +117,14 @@ def _texts(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool, cache) 
     tracked = reads.Tracked(dossier) if cache is not None else None
     writer = _Writer(tracked or dossier, meta, use_directory_urls)
     d = tracked or dossier
-    jobs = [(s.id, lambda sid=s.id: parts.items(writer.of_source(d.source_by_id[sid]), 1), 1)
-            for s in dossier.sources]
+
+    def make(sid: str) -> str:
+        return parts.items(writer.of_source(d.source_by_id[sid]), 1)
+
     if cache is None:
-        return [make() for _, make, _ in jobs]
-    return list(cache.render(tracked, (meta, use_directory_urls, dossier.language), jobs).values())
+        return [make(s.id) for s in dossier.sources]
+    return list(cache.render(tracked, (meta, use_directory_urls, dossier.language), [s.id for s in dossier.sources],
+                             make).values())
 
 
 def fill(dossier: Dossier, meta: ExportMeta, use_directory_urls: bool, cache) -> None:

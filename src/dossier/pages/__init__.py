@@ -166,5 +166,6 @@ def render_site(dossier: Dossier, use_directory_urls: bool = False, title: str =
         return dict(fork_map(lambda job: (job[0], page_text(job)), jobs, weight=lambda job: job[2]))
     # What every page depends on besides the dossier; the data page lists the exports' sizes, new each time.
     setting = (use_directory_urls, title, meta, tuple(catalogue), dossier.language)
-    return cache.render(tracked, setting, [(job[0], partial(page_text, job), job[2]) for job in jobs],
-                        always={urls.DATA}, mapper=fork_map)
+    by_path = {job[0]: job for job in jobs}
+    return dict(cache.render(tracked, setting, by_path.keys(), lambda path: page_text(by_path[path]),
+                             weight=lambda path: by_path[path][2], always={urls.DATA}, mapper=fork_map))

@@ -12,7 +12,6 @@ y year, o topics. Empty fields are left out. The actors' spellings are listed on
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 
 from ..exports import parts
 from ..model import Dossier
@@ -63,13 +62,14 @@ def fill(dossier: Dossier, linker: Linker, words, cache) -> dict:
     what changed; the parent then makes the file from its cache without encoding anything again)."""
     tracked, counts = reads.Tracked(dossier), {}
 
-    def encode(key, make) -> str:
-        records = make()
+    groups = dict(record_groups(tracked, linker, words))
+
+    def encode(key) -> str:
+        records = groups[key]()
         counts[key] = len(records)
         return _escape(parts.items([_record(r) for r in records], None))
 
-    jobs = [(key, partial(encode, key, make), 1) for key, make in record_groups(tracked, linker, words)]
-    texts = cache.render(tracked, (linker, dossier.language), jobs)
+    texts = cache.render(tracked, (linker, dossier.language), groups.keys(), encode)
     cache.extra = {key: counts[key] if key in counts else cache.extra[key] for key in texts}  # kept: as before
     return texts
 
